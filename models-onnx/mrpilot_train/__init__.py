@@ -1,0 +1,1 @@
+"""Training and export code for mrpilot's ONNX models."""
