@@ -1,0 +1,100 @@
+package org.mrpilot.agent;
+
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.launch.Framework;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+
+/**
+ * Watches start-up until every bundle is active and every component satisfied, then logs "agent ready" with the
+ * time since JVM start; logs each component that failed (e.g. refused its configuration). Turns SIGINT and
+ * SIGTERM into an orderly framework stop followed by exit code 0.
+ */
+@Component(immediate = true)
+public class AgentLifecycle {
+    /** Start-up is reported as stalled after this long; components that wait for a peer may still come. */
+    private static final long READY_TIMEOUT_MS = 60_000;
+    private static final long STOP_TIMEOUT_MS = 4_500;
+    private static final String LOG_WRITER = "org.mrpilot.logging.LogWriterComponent";
+
+    @Reference(service = LoggerFactory.class)
+    private Logger log;
+
+    @Reference
+    private ServiceComponentRuntime scr;
+
+    private BundleContext context;
+    private ScheduledExecutorService watcher;
+    private ScheduledFuture<?> poll;
+    private long watchStartMs;
+
+    @Activate
+    void activate(BundleContext context) {
+        this.context = context;
+        Signals.onTermination(this::stopFramework);
+        watcher = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "mrpilot-readiness"));
+        watchStartMs = System.currentTimeMillis();
+        poll = watcher.scheduleWithFixedDelay(this::checkReady, 50, 50, TimeUnit.MILLISECONDS);
+    }
+
+    @Deactivate
+    void deactivate() {
+        watcher.shutdownNow();
+    }
+
+    private void checkReady() {
+        AgentStatus status = AgentStatus.of(context, scr);
+        boolean timedOut = System.currentTimeMillis() - watchStartMs > READY_TIMEOUT_MS;
+        boolean onlyFailures = !status.problems().isEmpty() && status.problems().stream().allMatch(p -> p.contains("failed to start"));
+        if (status.ready()) {
+            double seconds = (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0;
+            log.info("agent ready in {} s after JVM start: {} bundles active, {} components satisfied",
+                    String.format(Locale.ROOT, "%.2f", seconds), status.bundles(), status.components());
+            poll.cancel(false);
+        } else if (onlyFailures || timedOut) {
+            // If the console log writer is among the failures, nobody else would print these.
+            boolean consoleDown = status.problems().stream().anyMatch(p -> p.contains(LOG_WRITER));
+            for (String problem : status.problems()) {
+                log.error("agent not fully started: {}", problem);
+                if (consoleDown) System.err.println("mrpilot: agent not fully started: " + problem);
+            }
+            poll.cancel(false);
+        }
+    }
+
+    /** Runs on a signal: stops the framework (every bundle stops in order), then ends the JVM with status 0. */
+    private void stopFramework(String signal) {
+        log.info("stopping on SIG{}", signal);
+        exit(context, 0);
+    }
+
+    /**
+     * Stops the framework on a thread of its own (callers may be components the stop deactivates) and ends the
+     * JVM with {@code status}, or 1 when the stop did not finish in time.
+     */
+    static void exit(BundleContext context, int status) {
+        Framework framework = (Framework) context.getBundle(0);
+        Thread stopper = new Thread(() -> {
+            try {
+                framework.stop();
+                var event = framework.waitForStop(STOP_TIMEOUT_MS);
+                Runtime.getRuntime().halt(event.getType() == org.osgi.framework.FrameworkEvent.WAIT_TIMEDOUT ? 1 : status);
+            } catch (BundleException | InterruptedException | IllegalStateException e) {
+                Runtime.getRuntime().halt(1);
+            }
+        }, "mrpilot-exit");
+        stopper.start();
+    }
+}

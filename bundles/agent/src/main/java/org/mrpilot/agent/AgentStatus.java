@@ -1,0 +1,67 @@
+package org.mrpilot.agent;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
+
+/** A snapshot of the framework: bundles not active, components not satisfied and why. */
+record AgentStatus(int bundles, int components, List<String> problems) {
+
+    boolean ready() {
+        return problems.isEmpty();
+    }
+
+    static AgentStatus of(BundleContext context, ServiceComponentRuntime scr) {
+        List<String> problems = new ArrayList<>();
+        Bundle[] bundles = context.getBundles();
+        for (Bundle b : bundles) {
+            boolean fragment = b.getHeaders().get("Fragment-Host") != null;
+            if (b.getState() != Bundle.ACTIVE && !(fragment && b.getState() == Bundle.RESOLVED)) {
+                problems.add("bundle " + b.getSymbolicName() + " is " + state(b.getState()));
+            }
+        }
+        int components = 0;
+        for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs()) {
+            if (!scr.isComponentEnabled(d)) continue;
+            var configurations = scr.getComponentConfigurationDTOs(d);
+            if (configurations.isEmpty()) {
+                problems.add("component " + d.name + " waits for its configuration");
+            }
+            for (ComponentConfigurationDTO c : configurations) {
+                components++;
+                switch (c.state) {
+                    case ComponentConfigurationDTO.SATISFIED, ComponentConfigurationDTO.ACTIVE -> { }
+                    case ComponentConfigurationDTO.FAILED_ACTIVATION -> problems.add("component " + d.name + " failed to start: " + reason(c.failure));
+                    case ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION -> problems.add("component " + d.name + " waits for its configuration");
+                    default -> {
+                        List<String> missing = new ArrayList<>();
+                        for (UnsatisfiedReferenceDTO r : c.unsatisfiedReferences) missing.add(r.name);
+                        problems.add("component " + d.name + " lacks " + missing);
+                    }
+                }
+            }
+        }
+        return new AgentStatus(bundles.length, components, List.copyOf(problems));
+    }
+
+    /** First line of the failure's stack trace, without the exception's class name. */
+    static String reason(String failure) {
+        String first = failure == null ? "" : failure.lines().findFirst().orElse("");
+        return first.replaceFirst("^[\\w.$]+(Exception|Error): ", "");
+    }
+
+    private static String state(int state) {
+        return switch (state) {
+            case Bundle.INSTALLED -> "INSTALLED (unresolved)";
+            case Bundle.RESOLVED -> "RESOLVED (not started)";
+            case Bundle.STARTING -> "STARTING";
+            case Bundle.STOPPING -> "STOPPING";
+            default -> "in state " + state;
+        };
+    }
+}
