@@ -6,7 +6,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.launch.Framework;
 import org.osgi.service.component.annotations.Activate;
@@ -28,6 +32,8 @@ public class AgentLifecycle {
     private static final long READY_TIMEOUT_MS = 60_000;
     private static final long STOP_TIMEOUT_MS = 4_500;
     private static final String LOG_WRITER = "org.mrpilot.logging.LogWriterComponent";
+    /** One stop per JVM, whether a second signal or a configuration error asks again. */
+    private static final AtomicBoolean EXITING = new AtomicBoolean();
 
     @Reference(service = LoggerFactory.class)
     private Logger log;
@@ -55,6 +61,7 @@ public class AgentLifecycle {
     }
 
     private void checkReady() {
+        if (!startLevelsDone()) return;
         AgentStatus status = AgentStatus.of(context, scr);
         boolean timedOut = System.currentTimeMillis() - watchStartMs > READY_TIMEOUT_MS;
         boolean onlyFailures = !status.problems().isEmpty() && status.problems().stream().allMatch(p -> p.contains("failed to start"));
@@ -74,8 +81,19 @@ public class AgentLifecycle {
         }
     }
 
+    /** True once the framework has raised its start level to the highest any bundle has: all bundles were started. */
+    private boolean startLevelsDone() {
+        int highest = 1;
+        for (Bundle b : context.getBundles()) {
+            BundleStartLevel level = b.adapt(BundleStartLevel.class);
+            if (level != null) highest = Math.max(highest, level.getStartLevel());
+        }
+        return context.getBundle(0).adapt(FrameworkStartLevel.class).getStartLevel() >= highest;
+    }
+
     /** Runs on a signal: stops the framework (every bundle stops in order), then ends the JVM with status 0. */
     private void stopFramework(String signal) {
+        if (EXITING.get()) return;
         log.info("stopping on SIG{}", signal);
         exit(context, 0);
     }
@@ -85,6 +103,7 @@ public class AgentLifecycle {
      * JVM with {@code status}, or 1 when the stop did not finish in time.
      */
     static void exit(BundleContext context, int status) {
+        if (!EXITING.compareAndSet(false, true)) return;
         Framework framework = (Framework) context.getBundle(0);
         Thread stopper = new Thread(() -> {
             try {

@@ -23,6 +23,8 @@ record AgentStatus(int bundles, int components, List<String> problems) {
             boolean fragment = b.getHeaders().get("Fragment-Host") != null;
             if (b.getState() != Bundle.ACTIVE && !(fragment && b.getState() == Bundle.RESOLVED)) {
                 problems.add("bundle " + b.getSymbolicName() + " is " + state(b.getState()));
+            } else if (b.getHeaders().get("Service-Component") != null && scr.getComponentDescriptionDTOs(b).isEmpty()) {
+                problems.add("bundle " + b.getSymbolicName() + " has components not yet known to SCR");
             }
         }
         int components = 0;
@@ -35,7 +37,11 @@ record AgentStatus(int bundles, int components, List<String> problems) {
             for (ComponentConfigurationDTO c : configurations) {
                 components++;
                 switch (c.state) {
-                    case ComponentConfigurationDTO.SATISFIED, ComponentConfigurationDTO.ACTIVE -> { }
+                    case ComponentConfigurationDTO.ACTIVE -> { }
+                    // An immediate component is satisfied only until its activation ends; a delayed one stays so.
+                    case ComponentConfigurationDTO.SATISFIED -> {
+                        if (d.immediate) problems.add("component " + d.name + " is being activated");
+                    }
                     case ComponentConfigurationDTO.FAILED_ACTIVATION -> problems.add("component " + d.name + " failed to start: " + reason(c.failure));
                     case ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION -> problems.add("component " + d.name + " waits for its configuration");
                     default -> {

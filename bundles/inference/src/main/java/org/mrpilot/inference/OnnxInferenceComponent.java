@@ -37,10 +37,10 @@ public class OnnxInferenceComponent implements InferenceService {
 
     @ObjectClassDefinition(name = "mrpilot inference")
     public @interface Config {
-        @AttributeDefinition(description = "Directory for ONNX Runtime's native libraries; empty = <data>/native/onnxruntime-<version>")
+        @AttributeDefinition(description = "Directory for ONNX Runtime's native libraries; empty = <data>/native/onnxruntime-<version>; relative to mrpilot.home")
         String native_dir() default "";
 
-        @AttributeDefinition(description = "Directory whose <name>.onnx + <name>.card.json pairs are loaded at start; empty = none")
+        @AttributeDefinition(description = "Directory whose <name>.onnx + <name>.card.json pairs are loaded at start; empty = none; relative to mrpilot.home")
         String models_dir() default "";
 
         @AttributeDefinition(description = "Threads one inference may use; 0 = one per core")
@@ -58,12 +58,12 @@ public class OnnxInferenceComponent implements InferenceService {
             ConfigurationCheck.of(PID, properties, Config.class).inRange("intraop.threads", config.intraop_threads(), 0, 256);
             Path nativeDir = config.native_dir().isBlank()
                     ? OnnxInference.defaultNativeDirectory(AgentProperties.dataDirectory(context::getProperty))
-                    : Path.of(config.native_dir());
+                    : AgentProperties.resolve(context::getProperty, config.native_dir());
             host = OnnxInference.open(nativeDir, config.intraop_threads());
             RuntimeInfo runtime = host.runtime();
             log.info("{} {} ready, providers {}, natives in {}, {} intra-op threads per session",
                     runtime.runtime(), runtime.version(), runtime.providers(), runtime.nativeDirectory(), host.intraOpThreads());
-            if (!config.models_dir().isBlank()) loadDirectory(Path.of(config.models_dir()));
+            if (!config.models_dir().isBlank()) loadDirectory(AgentProperties.resolve(context::getProperty, config.models_dir()));
         } catch (RuntimeException e) {
             log.error("inference service not started: {}", e.getMessage());
             if (host != null) host.close();

@@ -54,8 +54,8 @@ public class LogWriterComponent implements LogListener {
     private LogLevel consoleLevel;
     private LogLevel fileLevel;
     private RollingFile file;
-    /** Sequence number of the first live entry; history replay stops before it so nothing prints twice. */
-    private volatile long firstLive = Long.MAX_VALUE;
+    /** Highest sequence number written; history replays (at start and stop) skip what was written already. */
+    private long lastWritten = -1;
 
     @Activate
     void activate(BundleContext context, Config config, Map<String, Object> properties) throws IOException {
@@ -69,34 +69,38 @@ public class LogWriterComponent implements LogListener {
         Path logFile = AgentProperties.dataDirectory(context::getProperty).resolve("logs").resolve("mrpilot.log");
         file = new RollingFile(logFile, config.file_max_bytes(), config.file_count());
         reader.addLogListener(this);
-        replayHistory();
+        writeHistory();
         console.printf("mrpilot: logging to console (%s) and %s (%s)%n", consoleLevel, logFile, fileLevel);
     }
 
-    /** Entries logged before this component started (framework and bundle start-up), oldest first. */
+    /**
+     * Writes what the log service holds but this writer has not written: at start, the framework's and bundles'
+     * start-up; at stop, entries still queued for asynchronous delivery (the shutdown itself). Oldest first.
+     */
     @SuppressWarnings("unchecked")
-    private void replayHistory() {
+    private synchronized void writeHistory() {
         List<LogEntry> history = new ArrayList<>();
         for (Enumeration<LogEntry> e = reader.getLog(); e.hasMoreElements(); ) history.add(e.nextElement());
         Collections.reverse(history);
-        for (LogEntry entry : history) {
-            if (entry.getSequence() < firstLive) write(entry);
-        }
+        history.forEach(this::write);
     }
 
     @Deactivate
     void deactivate() throws IOException {
         reader.removeLogListener(this);
+        writeHistory();
         file.close();
     }
 
     @Override
     public void logged(LogEntry entry) {
-        if (firstLive == Long.MAX_VALUE) firstLive = entry.getSequence();
         write(entry);
     }
 
     private synchronized void write(LogEntry entry) {
+        // Live delivery and history may overlap or arrive out of order; the sequence number settles it.
+        if (entry.getSequence() <= lastWritten) return;
+        lastWritten = entry.getSequence();
         LogLevel level = entry.getLogLevel();
         String origin = origin(entry);
         // Service registrations are many and rarely interesting: file only.

@@ -7,6 +7,8 @@ import java.util.function.Function;
 public final class AgentProperties {
     /** The agent's data directory: logs, native libraries, received data, outbox. */
     public static final String DATA_DIR = "mrpilot.data";
+    /** The agent's installation directory; relative paths in configuration are resolved against it. */
+    public static final String HOME = "mrpilot.home";
 
     private AgentProperties() {
     }
@@ -18,5 +20,13 @@ public final class AgentProperties {
             throw new ConfigurationError("framework", DATA_DIR, "is not set (the launcher sets it to the agent's data directory)");
         }
         return Path.of(value).toAbsolutePath();
+    }
+
+    /** A path from configuration: absolute as given, relative to {@link #HOME} (or the working directory when unset). */
+    public static Path resolve(Function<String, String> properties, String path) {
+        Path p = Path.of(path);
+        if (p.isAbsolute()) return p;
+        String home = properties.apply(HOME);
+        return (home == null || home.isBlank() ? p : Path.of(home).resolve(p)).toAbsolutePath().normalize();
     }
 }
