@@ -40,8 +40,7 @@ final class DatasetCommand implements Command {
         Path out = args.path("o", null);
         if (out == null) throw new UsageException("option -o DIR is required");
         AnatomySource source = source(args.string("source", "procedural"));
-        double field = args.doubleValue("field", 3.0);
-        if (field != 3.0 && field != 1.5) throw new UsageException("option --field must be 3 or 1.5, got " + field);
+        double field = field(args);
         switch (kind) {
             case "relaxometry" -> {
                 RelaxometryDataset.Spec spec;
@@ -59,6 +58,12 @@ final class DatasetCommand implements Command {
         }
         System.out.println("wrote " + count + " " + kind + " samples to " + out);
         return 0;
+    }
+
+    static double field(Args args) {
+        double field = args.doubleValue("field", 3.0);
+        if (field != 3.0 && field != 1.5) throw new UsageException("option --field must be 3 or 1.5, got " + field);
+        return field;
     }
 
     static AnatomySource source(String name) {

@@ -23,6 +23,7 @@ public final class Main {
         List<Command> list = new ArrayList<>();
         list.add(new BenchCommand(BenchCommand.all()));
         list.add(new DatasetCommand());
+        list.add(new PhantomCommand());
         return list;
     }
 

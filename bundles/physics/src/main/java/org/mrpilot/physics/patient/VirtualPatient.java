@@ -3,9 +3,12 @@ package org.mrpilot.physics.patient;
 import java.util.stream.IntStream;
 import org.mrpilot.api.geometry.SliceGroup;
 import org.mrpilot.api.geometry.Vec3;
+import org.mrpilot.api.geometry.Volume;
 import org.mrpilot.physics.anatomy.Anatomy;
 import org.mrpilot.physics.anatomy.Label;
 import org.mrpilot.physics.anatomy.Landmarks;
+import org.mrpilot.physics.anatomy.ProceduralHead;
+import org.mrpilot.physics.random.SeededRandom;
 import org.mrpilot.physics.signal.SignalModel;
 import org.mrpilot.physics.tissue.InversionEfficiency;
 import org.mrpilot.physics.tissue.Parameter;
@@ -38,6 +41,11 @@ public final class VirtualPatient {
     /** A patient with a seeded pose (+-25 degrees, +-25 mm) and seeded tissue values at 1.5 or 3 T. */
     public static VirtualPatient create(Anatomy anatomy, long seed, double fieldStrengthT) {
         return new VirtualPatient(anatomy, RigidPose.random(seed), TissueLibrary.forField(fieldStrengthT), seed);
+    }
+
+    /** A procedural patient: anatomy, pose and tissue values all from one seed. */
+    public static VirtualPatient procedural(long seed, double fieldStrengthT) {
+        return create(ProceduralHead.generate(seed), seed, fieldStrengthT);
     }
 
     /** The same patient (anatomy and tissue values) in another pose. */
@@ -142,6 +150,34 @@ public final class VirtualPatient {
      * Imaging samples this volume, so images and maps come from the same voxel values.
      */
     public float[] signalVolume(SignalModel model) {
+        return voxelwise((index, tissue, b) -> model.signal(tissues.voxelValue(tissue, Parameter.PD, index),
+                tissues.voxelValue(tissue, Parameter.T1, index), tissues.voxelValue(tissue, Parameter.T2, index),
+                tissues.voxelValue(tissue, Parameter.T2_STAR, index), b));
+    }
+
+    /** One tissue parameter on the anatomy grid (zero in air). */
+    public float[] parameterVolume(Parameter parameter) {
+        return voxelwise((index, tissue, b) -> tissues.voxelValue(tissue, parameter, index));
+    }
+
+    /** The inversion-efficiency map B on the anatomy grid (zero in air). */
+    public float[] inversionVolume() {
+        return voxelwise((index, tissue, b) -> b);
+    }
+
+    /** Voxel codes of the anatomy as floats, for writing next to the maps. */
+    public float[] labelVolume() {
+        byte[] labels = anatomy.labels();
+        float[] out = new float[labels.length];
+        for (int i = 0; i < labels.length; i++) out[i] = labels[i];
+        return out;
+    }
+
+    private interface VoxelFunction {
+        double value(int index, Tissue tissue, double b);
+    }
+
+    private float[] voxelwise(VoxelFunction f) {
         float[] out = new float[anatomy.labels().length];
         double[] origin = anatomy.originMm();
         double s = anatomy.spacingMm();
@@ -152,13 +188,24 @@ public final class VirtualPatient {
                     int index = anatomy.index(i, j, k);
                     Tissue t = Label.of(anatomy.labels()[index]).tissue;
                     if (t == null) continue;
-                    double b = inversion.at(origin[0] + i * s, origin[1] + j * s, origin[2] + k * s);
-                    out[index] = (float) model.signal(tissues.voxelValue(t, Parameter.PD, index), tissues.voxelValue(t, Parameter.T1, index),
-                            tissues.voxelValue(t, Parameter.T2, index), tissues.voxelValue(t, Parameter.T2_STAR, index), b);
+                    out[index] = (float) f.value(index, t, inversion.at(origin[0] + i * s, origin[1] + j * s, origin[2] + k * s));
                 }
             }
         });
         return out;
+    }
+
+    /** A volume on the anatomy grid placed in the scanner: the exact posed geometry, no resampling. */
+    public Volume volume(float[] voxels) {
+        double[] o = anatomy.originMm();
+        return new Volume(anatomy.nx(), anatomy.ny(), anatomy.nz(), voxels, pose.toScanner(new Vec3(o[0], o[1], o[2])), pose.rotate(Vec3.L),
+                pose.rotate(Vec3.P), pose.rotate(Vec3.S), new double[] {anatomy.spacingMm(), anatomy.spacingMm(), anatomy.spacingMm()},
+                frameOfReferenceUid());
+    }
+
+    /** A DICOM UID for this patient's scanner frame ("2.25." + a number derived from the seed). */
+    public String frameOfReferenceUid() {
+        return "2.25." + Long.toUnsignedString(SeededRandom.derive(seed, "frame of reference").nextLong());
     }
 
     /**
