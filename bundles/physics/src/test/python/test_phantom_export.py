@@ -16,10 +16,10 @@ def run(*args):
     subprocess.run([str(ROOT / "mrpilot"), *args], check=True, cwd=ROOT, capture_output=True)
 
 
-@pytest.fixture(scope="module")
-def phantom(tmp_path_factory):
-    out = tmp_path_factory.mktemp("phantom")
-    run("phantom", "--seed", "17", "--no-png", "-o", str(out))
+@pytest.fixture(scope="module", params=["procedural", "icbm152"])
+def phantom(request, tmp_path_factory):
+    out = tmp_path_factory.mktemp("phantom-" + request.param)
+    run("phantom", "--seed", "17", "--source", request.param, "--no-png", "-o", str(out))
     return out
 
 

@@ -24,7 +24,8 @@ final class DatasetCommand implements Command {
                   relaxometry   RIM patches: pd, t1_s, t2_s, b (float32 P,S,S), labels, mask (uint8 P,S,S), meta.json
                 options:
                   --size S            patch size in pixels (default 64)
-                  --source NAME       procedural (default), icbm152 or both
+                  --source NAME       procedural (default), icbm152 or both (alternating per anatomy)
+                  --icbm-dir DIR      folder with nilearn's ICBM152 templates (default: found in .venv)
                   --field T           field strength, 3 (default) or 1.5
                   --per-anatomy K     patches (each a new subject's tissue values and pose) per anatomy (default 16)""";
     }
@@ -49,9 +50,10 @@ final class DatasetCommand implements Command {
                 } catch (IllegalArgumentException e) {
                     throw new UsageException(e.getMessage());
                 }
+                AnatomyFactory anatomies = new AnatomyFactory(source, args.path("icbm-dir", null));
                 args.done();
                 try (Progress progress = new Progress("relaxometry", count)) {
-                    new RelaxometryDataset(new AnatomyFactory(source)).write(spec, out, progress::step);
+                    new RelaxometryDataset(anatomies).write(spec, out, progress::step);
                 }
             }
             default -> throw new UsageException("unknown dataset kind '" + kind + "' (relaxometry)");

@@ -21,9 +21,10 @@ final class PhantomCommand implements Command {
     @Override
     public String usage() {
         return """
-                --seed N -o DIR [--source procedural|icbm152] [--field 3|1.5] [--no-png]
+                --seed N -o DIR [--source procedural|icbm152] [--icbm-dir DIR] [--field 3|1.5] [--no-png]
                   writes labels, pd, t1_s, t2_s, t2star_s, b (.nii.gz, scanner geometry), localizer_{axial,coronal,sagittal}.nii.gz,
-                  landmarks.json (AC, PC, mid-sagittal plane, eyes, pose; LPS mm) and localizer.png""";
+                  landmarks.json (AC, PC, mid-sagittal plane, eyes, pose; LPS mm) and localizer.png
+                  --icbm-dir: folder with nilearn's mni_icbm152_*_09a_converted.nii.gz (default: found in .venv)""";
     }
 
     @Override
@@ -36,8 +37,9 @@ final class PhantomCommand implements Command {
         if (source == AnatomySource.BOTH) throw new UsageException("a phantom has one source: procedural or icbm152");
         double field = DatasetCommand.field(args);
         boolean png = !args.flag("no-png");
+        AnatomyFactory anatomies = new AnatomyFactory(source, args.path("icbm-dir", null));
         args.done();
-        VirtualPatient patient = VirtualPatient.create(new AnatomyFactory(source).anatomy(seed, 0), seed, field);
+        VirtualPatient patient = VirtualPatient.create(anatomies.anatomy(seed, 0), seed, field);
         PhantomExport.write(patient, out, png);
         System.out.println("wrote virtual patient " + seed + " (" + patient.anatomy().source() + ") to " + out);
         return 0;

@@ -25,7 +25,7 @@ class RelaxometryDatasetTest {
 
     private Path write(long seed, String name) throws IOException {
         Path out = dir.resolve(name);
-        new RelaxometryDataset(new AnatomyFactory(AnatomySource.PROCEDURAL)).write(new RelaxometryDataset.Spec(seed, 6, 32, 3.0, 6), out, () -> { });
+        new RelaxometryDataset(new AnatomyFactory(AnatomySource.PROCEDURAL, null)).write(new RelaxometryDataset.Spec(seed, 6, 32, 3.0, 6), out, () -> { });
         return out;
     }
 
