@@ -18,12 +18,12 @@ import org.mrpilot.physics.signal.SignalModel;
  */
 public final class ImagingSimulator {
     private final VirtualPatient patient;
-    private final float[] signal;
+    private final SignalModel contrast;
+    private float[] signal;
 
-    /** Computes the contrast's signal on the patient's voxel grid once; every acquisition reuses it. */
     public ImagingSimulator(VirtualPatient patient, SignalModel contrast) {
         this.patient = patient;
-        this.signal = patient.signalVolume(contrast);
+        this.contrast = contrast;
     }
 
     public record Acquisition(SliceGroup group, List<ImageSlice> images, List<KSpace> kspace, double noiseSigma) {
@@ -32,17 +32,34 @@ public final class ImagingSimulator {
     /** The noiseless image of one slice (partial-volume average across the thickness). */
     public float[] noiseless(SliceGroup group, int slice) {
         PlaneGrid grid = PlaneGrid.of(group, slice);
-        return patient.sample(signal, grid, patient.samplesAcross(grid.thicknessMm()));
+        int samples = patient.samplesAcross(grid.thicknessMm());
+        if (signal == null && worthPrecomputing(group, samples)) signal = patient.signalVolume(contrast);
+        return signal != null ? patient.sample(signal, grid, samples) : patient.sampleSignal(contrast, grid, samples);
+    }
+
+    /**
+     * Direct sampling evaluates the signal of 8 voxels per pixel and sub-plane; the whole signal volume costs one
+     * evaluation per voxel and is then reused by every slice. Precompute when the group needs more evaluations.
+     */
+    private boolean worthPrecomputing(SliceGroup group, int samples) {
+        long direct = 8L * group.matrixRead() * group.matrixPhase() * samples * group.sliceCount();
+        return direct > patient.anatomy().labels().length;
     }
 
     /** Acquires every slice of the group at the stated SNR (infinite = no noise), noise seeded by {@code noiseSeed}. */
     public Acquisition acquire(SliceGroup group, double snr, long noiseSeed) {
+        return acquire(group, snr, noiseSeed, ReceiveField.UNIFORM);
+    }
+
+    /** As {@link #acquire(SliceGroup, double, long)}, with the image weighted by a receive-coil sensitivity. */
+    public Acquisition acquire(SliceGroup group, double snr, long noiseSeed, ReceiveField field) {
         if (!(snr > 0)) throw new IllegalArgumentException("SNR must be positive (Infinity for no noise), got " + snr);
         List<ImageSlice> images = new ArrayList<>();
         List<KSpace> spaces = new ArrayList<>();
         double sigma = 0;
         for (int s = 0; s < group.sliceCount(); s++) {
             float[] clean = noiseless(group, s);
+            weight(clean, PlaneGrid.of(group, s), field);
             KSpace k = Fourier.forward(clean, group.matrixPhase(), group.matrixRead());
             sigma = objectMean(clean) / snr;
             // Image-domain sigma s needs s * sqrt(N) in k-space: the inverse FFT divides by N and sums N samples.
@@ -51,6 +68,13 @@ public final class ImagingSimulator {
             images.add(PlaneGrid.of(group, s).toImage(Fourier.magnitude(k), group.frameOfReferenceUid()));
         }
         return new Acquisition(group, images, spaces, sigma);
+    }
+
+    private static void weight(float[] image, PlaneGrid grid, ReceiveField field) {
+        if (field == ReceiveField.UNIFORM) return;
+        for (int r = 0; r < grid.rows(); r++) {
+            for (int c = 0; c < grid.columns(); c++) image[r * grid.columns() + c] *= (float) field.gain(grid.pixelMm(c, r));
+        }
     }
 
     static double objectMean(float[] image) {

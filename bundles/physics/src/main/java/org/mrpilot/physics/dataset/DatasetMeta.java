@@ -49,6 +49,53 @@ final class DatasetMeta {
         return m;
     }
 
+    static JsonObject localizer(LocalizerDataset.Spec spec, AnatomySource source, List<Map<String, Object>> items) {
+        JsonObject m = common("localizer", spec.seed(), spec.fieldStrengthT(), source);
+        m.addProperty("count", spec.count());
+        m.addProperty("matrix", spec.matrix());
+        m.addProperty("slices_per_plane", spec.slices());
+        m.addProperty("per_anatomy", spec.perAnatomy());
+        long p = spec.count(), n = spec.slices(), s = spec.matrix();
+        JsonObject arrays = new JsonObject();
+        arrays.add("images", array("images.npy", "float32", new long[] {p, 3, n, s, s}, "magnitude; planes axial, coronal, sagittal; rows as DICOM"));
+        arrays.add("brain", array("brain.npy", "uint8", new long[] {p, 3, n, s, s}, "1 where the slice centre lies in the brain mask"));
+        arrays.add("geometry", array("geometry.npy", "float64", new long[] {p, 3, n, 12},
+                "ImagePositionPatient xyz, row direction xyz, column direction xyz, row spacing, column spacing, thickness (LPS mm)"));
+        arrays.add("landmarks", array("landmarks.npy", "float64", new long[] {p, 6, 3},
+                "AC, PC, mid-sagittal point, mid-sagittal unit normal (to the left), left eye, right eye (LPS mm)"));
+        m.add("arrays", arrays);
+        m.addProperty("variation", "FOV 220-300 mm, thickness 5-10 mm, gap 0-5 mm, centre +-20 mm, flip 10-30 deg, TE 2.5-5 ms,"
+                + " SNR 8-40 log-uniform, bias strength 0-0.4; pose +-25 deg, +-25 mm");
+        m.add("items", new GsonBuilder().create().toJsonTree(items));
+        return m;
+    }
+
+    static JsonObject contrast(ContrastDataset.Spec spec, AnatomySource source, List<Map<String, Object>> items) {
+        JsonObject m = common("contrast", spec.seed(), 3.0, source);
+        m.remove("field_strength_t");
+        m.remove("tissue_table");
+        m.add("tissue_table_1.5t", tissueTable(TissueLibrary.forField(1.5)));
+        m.add("tissue_table_3t", tissueTable(TissueLibrary.forField(3.0)));
+        m.addProperty("count", spec.count());
+        m.addProperty("size", spec.size());
+        m.addProperty("per_anatomy", spec.perAnatomy());
+        JsonArray sequences = new JsonArray();
+        for (String s : ContrastDataset.SEQUENCES) sequences.add(s);
+        m.add("sequences", sequences);
+        JsonArray columns = new JsonArray();
+        for (String c : ContrastDataset.COLUMNS) columns.add(c);
+        m.add("param_columns", columns);
+        JsonObject arrays = new JsonObject();
+        long p = spec.count(), s = spec.size();
+        arrays.add("images", array("images.npy", "float32", new long[] {p, s, s}, "magnitude image"));
+        arrays.add("sequence", array("sequence.npy", "uint8", new long[] {p}, "index into sequences"));
+        arrays.add("params", array("params.npy", "float32", new long[] {p, ContrastDataset.COLUMNS.length},
+                "acquisition parameters, columns param_columns, 0 where not applicable"));
+        m.add("arrays", arrays);
+        m.add("items", new GsonBuilder().create().toJsonTree(items));
+        return m;
+    }
+
     static JsonObject common(String kind, long seed, double fieldStrengthT, AnatomySource source) {
         JsonObject m = new JsonObject();
         m.addProperty("kind", kind);

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mrpilot.physics.anatomy.Anatomy;
 import org.mrpilot.physics.anatomy.AnatomyFactory;
 import org.mrpilot.physics.io.NpyWriter;
 import org.mrpilot.physics.patient.TissueMaps;
@@ -45,13 +44,10 @@ public final class RelaxometryDataset {
              NpyWriter b = new NpyWriter(dir.resolve("b.npy"), NpyWriter.Type.FLOAT32, shape);
              NpyWriter labels = new NpyWriter(dir.resolve("labels.npy"), NpyWriter.Type.UINT8, shape);
              NpyWriter mask = new NpyWriter(dir.resolve("mask.npy"), NpyWriter.Type.UINT8, shape)) {
-            Anatomy anatomy = null;
+            Subjects subjects = new Subjects(anatomies, spec.seed(), spec.patchesPerAnatomy(), "relaxometry");
             for (int p = 0; p < spec.count(); p++) {
-                int anatomyIndex = p / spec.patchesPerAnatomy();
-                if (p % spec.patchesPerAnatomy() == 0) anatomy = anatomies.anatomy(spec.seed(), anatomyIndex);
-                long patientSeed = SeededRandom.mix(SeededRandom.derive(spec.seed(), "relaxometry patient").nextLong() + p);
-                VirtualPatient patient = VirtualPatient.create(anatomy, patientSeed, spec.fieldStrengthT());
-                PatchPlanes.Patch patch = PatchPlanes.draw(patient, spec.size(), SeededRandom.derive(patientSeed, "patch"));
+                VirtualPatient patient = subjects.patient(p, spec.fieldStrengthT());
+                PatchPlanes.Patch patch = PatchPlanes.draw(patient, spec.size(), SeededRandom.derive(patient.seed(), "patch"));
                 TissueMaps maps = patient.maps(patch.grid());
                 pd.write(maps.pd());
                 t1.write(maps.t1S());
@@ -61,8 +57,8 @@ public final class RelaxometryDataset {
                 mask.write(maps.brainMask());
                 Map<String, Object> item = new LinkedHashMap<>();
                 item.put("index", p);
-                item.put("anatomy", anatomy.source());
-                item.put("patient_seed", Long.toUnsignedString(patientSeed));
+                item.put("anatomy", patient.anatomy().source());
+                item.put("patient_seed", Long.toUnsignedString(patient.seed()));
                 item.put("orientation", PatchPlanes.ORIENTATIONS[patch.orientation()]);
                 item.put("pixel_spacing_mm", patch.spacingMm());
                 item.put("gamma", patient.inversion().gamma());

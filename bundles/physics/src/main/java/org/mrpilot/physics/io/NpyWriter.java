@@ -12,13 +12,13 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * Streams a C-order NumPy {@code .npy} (format 1.0) array of float32 or uint8 to a file, item by item, so a
+ * Streams a C-order NumPy {@code .npy} (format 1.0) array of float32, float64 or uint8 to a file, item by item, so a
  * dataset never has to sit in memory. {@link #close()} refuses a file whose element count does not match
  * the shape written in its header.
  */
 public final class NpyWriter implements AutoCloseable {
     public enum Type {
-        FLOAT32("<f4", 4), UINT8("|u1", 1);
+        FLOAT32("<f4", 4), FLOAT64("<f8", 8), UINT8("|u1", 1);
 
         final String descr;
         final int bytes;
@@ -60,6 +60,14 @@ public final class NpyWriter implements AutoCloseable {
         require(Type.FLOAT32, values.length);
         ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         b.asFloatBuffer().put(values);
+        out.write(b.array());
+        written += values.length;
+    }
+
+    public void write(double[] values) throws IOException {
+        require(Type.FLOAT64, values.length);
+        ByteBuffer b = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+        b.asDoubleBuffer().put(values);
         out.write(b.array());
         written += values.length;
     }

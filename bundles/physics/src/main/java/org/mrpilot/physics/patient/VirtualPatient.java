@@ -97,7 +97,6 @@ public final class VirtualPatient {
     public TissueMaps maps(PlaneGrid grid) {
         int n = grid.columns() * grid.rows();
         float[] pd = new float[n], t1 = new float[n], t2 = new float[n], t2s = new float[n], b = new float[n];
-        byte[] labels = new byte[n], mask = new byte[n];
         VoxelMapping mapping = VoxelMapping.of(anatomy, pose, grid);
         double[] origin = anatomy.originMm();
         double s = anatomy.spacingMm();
@@ -112,12 +111,33 @@ public final class VirtualPatient {
                 t2[p] = (float) mix[2];
                 t2s[p] = (float) mix[3];
                 b[p] = (float) inversion.at(origin[0] + v[0] * s, origin[1] + v[1] * s, origin[2] + v[2] * s);
-                byte label = anatomy.labelAt(origin[0] + v[0] * s, origin[1] + v[1] * s, origin[2] + v[2] * s);
-                labels[p] = label;
-                mask[p] = (byte) (Label.of(label).brain ? 1 : 0);
             }
         });
-        return new TissueMaps(grid, pd, t1, t2, t2s, b, labels, mask);
+        byte[] labels = labels(grid);
+        return new TissueMaps(grid, pd, t1, t2, t2s, b, labels, brainMask(labels));
+    }
+
+    /** Label codes of the voxels nearest the pixels of a plane. */
+    public byte[] labels(PlaneGrid grid) {
+        byte[] labels = new byte[grid.columns() * grid.rows()];
+        VoxelMapping mapping = VoxelMapping.of(anatomy, pose, grid);
+        double[] origin = anatomy.originMm();
+        double s = anatomy.spacingMm();
+        double[] v = new double[3];
+        for (int r = 0; r < grid.rows(); r++) {
+            for (int c = 0; c < grid.columns(); c++) {
+                mapping.voxel(c, r, v);
+                labels[r * grid.columns() + c] = anatomy.labelAt(origin[0] + v[0] * s, origin[1] + v[1] * s, origin[2] + v[2] * s);
+            }
+        }
+        return labels;
+    }
+
+    /** 1 where a label belongs to the brain mask, else 0. */
+    public static byte[] brainMask(byte[] labels) {
+        byte[] mask = new byte[labels.length];
+        for (int i = 0; i < labels.length; i++) mask[i] = (byte) (Label.of(labels[i]).brain ? 1 : 0);
+        return mask;
     }
 
     /** A-weighted trilinear mix of the eight voxels around continuous voxel coordinates v: {A, T1, T2, T2*}. */
@@ -214,6 +234,28 @@ public final class VirtualPatient {
      */
     public float[] sample(float[] volume, PlaneGrid grid, int samples) {
         if (volume.length != anatomy.labels().length) throw new IllegalArgumentException("volume is not on this patient's anatomy grid");
+        return sample(index -> volume[index], grid, samples);
+    }
+
+    /**
+     * The same as sampling {@link #signalVolume} of {@code model}, computing only the voxels the plane touches:
+     * cheaper when a few slices are wanted.
+     */
+    public float[] sampleSignal(SignalModel model, PlaneGrid grid, int samples) {
+        int nx = anatomy.nx(), ny = anatomy.ny();
+        double[] origin = anatomy.originMm();
+        double s = anatomy.spacingMm();
+        return sample(index -> {
+            Tissue t = Label.of(anatomy.labels()[index]).tissue;
+            if (t == null) return 0;
+            int i = index % nx, j = index / nx % ny, k = index / (nx * ny);
+            double b = inversion.at(origin[0] + i * s, origin[1] + j * s, origin[2] + k * s);
+            return (float) model.signal(tissues.voxelValue(t, Parameter.PD, index), tissues.voxelValue(t, Parameter.T1, index),
+                    tissues.voxelValue(t, Parameter.T2, index), tissues.voxelValue(t, Parameter.T2_STAR, index), b);
+        }, grid, samples);
+    }
+
+    private float[] sample(Trilinear.Voxels voxels, PlaneGrid grid, int samples) {
         if (samples <= 0) throw new IllegalArgumentException("need at least one sample across the slice");
         int n = grid.columns() * grid.rows();
         float[] out = new float[n];
@@ -224,7 +266,7 @@ public final class VirtualPatient {
                 double[] v = new double[3];
                 for (int c = 0; c < grid.columns(); c++) {
                     mapping.voxel(c, r, v);
-                    out[r * grid.columns() + c] += Trilinear.sample(volume, anatomy.nx(), anatomy.ny(), anatomy.nz(), v[0], v[1], v[2]) / samples;
+                    out[r * grid.columns() + c] += Trilinear.sample(voxels, anatomy.nx(), anatomy.ny(), anatomy.nz(), v[0], v[1], v[2]) / samples;
                 }
             });
         }

@@ -51,6 +51,17 @@ class ReconAndGeometryTest {
     }
 
     @Test
+    void directSamplingEqualsSamplingThePrecomputedSignalVolume() {
+        VirtualPatient patient = VirtualPatient.create(TestAnatomies.head(), 8, 3);
+        SliceGroup group = new SliceGroup("tilted", new Vec3(5, -10, 25), new Vec3(1, 0, 1).normalized(), Vec3.P, 200, 200, 48, 48, 5, 0, 1,
+                "2.25.1", "HFS");
+        org.mrpilot.physics.patient.PlaneGrid grid = org.mrpilot.physics.patient.PlaneGrid.of(group, 0);
+        float[] direct = patient.sampleSignal(PD_WEIGHTED, grid, 10);
+        float[] viaVolume = patient.sample(patient.signalVolume(PD_WEIGHTED), grid, 10);
+        assertArrayEquals(viaVolume, direct, 1e-6f);
+    }
+
+    @Test
     void noiseMatchesTheStatedSnr() {
         VirtualPatient patient = VirtualPatient.create(TestAnatomies.head(), 4, 3);
         ImagingSimulator scanner = new ImagingSimulator(patient, PD_WEIGHTED);
@@ -118,17 +129,17 @@ class ReconAndGeometryTest {
         Vec3[] normals = {Vec3.S, Vec3.P, Vec3.L.times(-1)};
         for (int o = 0; o < 3; o++) {
             List<ImageSlice> images = localizer.get(o).images();
-            assertEquals(Localizer.SLICES, images.size());
+            assertEquals(Localizer.DEFAULT.slices(), images.size());
             for (ImageSlice s : images) {
                 assertEquals(0, s.normal().minus(normals[o]).norm(), 1e-12);
                 assertEquals(patient.frameOfReferenceUid(), s.frameOfReferenceUid());
-                assertEquals(Localizer.THICKNESS_MM, s.thicknessMm());
-                assertEquals(Localizer.FOV_MM / Localizer.MATRIX, s.rowSpacingMm(), 1e-12);
+                assertEquals(Localizer.DEFAULT.thicknessMm(), s.thicknessMm());
+                assertEquals(Localizer.DEFAULT.fovMm() / Localizer.DEFAULT.matrix(), s.rowSpacingMm(), 1e-12);
             }
             // slices 10 mm apart along the normal, the middle one through the isocentre
             assertEquals(10, images.get(1).positionMm().minus(images.get(0).positionMm()).dot(normals[o]), 1e-9);
             ImageSlice middle = images.get(2);
-            assertEquals(0, middle.pixelToPatient((Localizer.MATRIX - 1) / 2.0, (Localizer.MATRIX - 1) / 2.0).norm(), 1e-9);
+            assertEquals(0, middle.pixelToPatient((Localizer.DEFAULT.matrix() - 1) / 2.0, (Localizer.DEFAULT.matrix() - 1) / 2.0).norm(), 1e-9);
         }
         // the same patient gives the same pixels; another noise seed does not
         float[] again = Localizer.acquire(patient).get(0).images().get(2).pixels();
