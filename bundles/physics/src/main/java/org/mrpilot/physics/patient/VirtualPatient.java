@@ -273,8 +273,8 @@ public final class VirtualPatient {
         return out;
     }
 
-    /** Samples across a slice at least every half voxel. */
+    /** Sub-planes across a slice: one per voxel spacing (trilinear interpolation fills in between), at least one. */
     public int samplesAcross(double thicknessMm) {
-        return Math.max(1, (int) Math.ceil(thicknessMm / (0.5 * anatomy.spacingMm())));
+        return Math.max(1, (int) Math.ceil(thicknessMm / anatomy.spacingMm()));
     }
 }
