@@ -85,9 +85,12 @@ final class HeadBuilder {
         double u = x / scaleX(x), v = y / shape.sy(), w = z / shape.sz();
         double au = Math.abs(u);
         double d = brain.distance(u, v, w);
-        double head = head(d, u, v, w);
-        if (head > 0) return AIR;
-        if (head > -2) return SKIN;
+        // Inside the skull the scalp term alone puts the surface more than 2 mm away: no need to evaluate it.
+        if (d >= shape.csfGapMm() + shape.skullMm()) {
+            double head = head(d, u, v, w);
+            if (head > 0) return AIR;
+            if (head > -2) return SKIN;
+        }
         if (d < 0) {
             byte label = brain.label(u, v, w);
             return label == CSF ? cerebrospinalSpace(u, au, v, w, d) : label;
