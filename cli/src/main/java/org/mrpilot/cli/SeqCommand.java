@@ -20,6 +20,10 @@ import org.mrpilot.api.sequence.Protocol;
 import org.mrpilot.api.sequence.SafetyLimits;
 import org.mrpilot.api.sequence.SequenceTable;
 import org.mrpilot.pulseq.PulseqAdapter;
+import org.mrpilot.pulseq.PulseqFile;
+import org.mrpilot.pulseq.PulseqFormatException;
+import org.mrpilot.pulseq.PulseqReader;
+import org.mrpilot.pulseq.PulseqWriter;
 import org.mrpilot.pulseq.PulseqVersion;
 import org.mrpilot.sequence.KSpace;
 import org.mrpilot.sequence.Protocols;
@@ -39,10 +43,11 @@ final class SeqCommand implements Command {
 
     @Override
     public String usage() {
-        return "--list | PROTOCOL [--geometry plan.json] [--version 1.4|1.5] -o OUT.seq [--kspace K.npy]\n"
+        return "--list | PROTOCOL [--geometry plan.json] [--version 1.4|1.5] -o OUT.seq [--kspace K.npy] | --rewrite IN.seq [--version] -o OUT.seq\n"
                 + "  plan.json: one slice group {centreMm:[x,y,z], readDirection, phaseDirection, fovReadMm, fovPhaseMm, matrixRead,\n"
                 + "  matrixPhase, thicknessMm, gapMm, sliceCount, frameOfReferenceUid, patientPosition} (LPS mm)\n"
                 + "  Writes OUT.seq and OUT.geometry.json; --kspace writes the k-space (1/m) of every ADC sample as a 3 x N .npy.\n"
+                + "  --rewrite reads any 1.4.x/1.5.x file and writes it again with our writer (format round trips).\n"
                 + "  Limits: 28 mT/m, 150 T/m/s, RF dead/ring-down 100/30 us, ADC dead 10 us, B1+rms 5 uT per TR.";
     }
 
@@ -54,6 +59,8 @@ final class SeqCommand implements Command {
             protocols.values().forEach(p -> System.out.printf("%-10s %s%n", p.name(), p.description()));
             return 0;
         }
+        Path rewrite = args.path("rewrite", null);
+        if (rewrite != null) return rewrite(rewrite, args);
         if (args.positionals().size() != 1) throw new UsageException("name one protocol (see --list)");
         Protocol protocol = protocols.get(args.positionals().get(0));
         if (protocol == null) throw new UsageException("no protocol '" + args.positionals().get(0) + "' (have: " + String.join(", ", protocols.keySet()) + ")");
@@ -77,6 +84,21 @@ final class SeqCommand implements Command {
         if (kspace != null) writeNpy(kspace, KSpace.atAdcSamples(table));
         System.out.printf("%s: %d blocks, %.1f s, Pulseq %s, md5 %s -> %s%n", protocol.name(), table.blocks().size(), table.durationS(), version,
                 result.signature(), String.join(", ", result.artifacts()));
+        return 0;
+    }
+
+    private static int rewrite(Path in, Args args) throws Exception {
+        PulseqVersion version = PulseqVersion.parse(args.string("version", "1.5"));
+        Path out = Path.of(args.required("o"));
+        args.done();
+        PulseqFile file;
+        try {
+            file = PulseqReader.read(Files.readAllBytes(in));
+        } catch (PulseqFormatException e) {
+            throw new IllegalArgumentException(in + ": " + e.getMessage(), e);
+        }
+        Files.write(out, PulseqWriter.write(file.table(), version));
+        System.out.printf("%s (Pulseq %s, %d blocks) -> %s (Pulseq %s)%n", in, file.version(), file.table().blocks().size(), out, version);
         return 0;
     }
 
