@@ -59,14 +59,6 @@ final class LogicalBlock {
         return this;
     }
 
-    Trapezoid logical(int axis) {
-        return logical[axis];
-    }
-
-    RfPulse rf() {
-        return rf;
-    }
-
     /** Duration: the end of the last event (RF plus ring-down, ADC plus dead time), on the gradient raster. */
     int durationUs(Waveforms w) {
         double end = minDurationUs;

@@ -13,7 +13,8 @@ import org.mrpilot.api.sequence.SequenceKind;
 /**
  * The protocols of the exam. The T1 and T2 series carry the acquisition settings of seed 001, Table 2: inversion
  * recovery with the 23-, 31- and 25-TI sets (TR 8192 ms, flip 10 degrees, TE 4 ms) and a CPMG series acquiring the
- * echoes at 10, 20, 40, 80, 160, 320 ms; 210 x 210 matrix at 0.82 mm in-plane.
+ * echoes at 10, 20, 40, 80, 160, 320 ms; 210 x 210 matrix at 0.82 mm in-plane. The 1.5 mm sets read out at
+ * 800 Hz/pixel so that TE 4 ms fits behind the longer slice rephaser.
  */
 public final class Protocols {
     static final List<Double> TI_23_MS = List.of(172.0, 204.0, 237.0, 270.0, 303.0, 335.0, 368.0, 401.0, 434.0, 467.0, 499.0, 532.0, 565.0,
@@ -37,11 +38,11 @@ public final class Protocols {
         add(all, new Protocol("gre", "2D multi-slice spoiled GRE (FLASH)", SequenceKind.SPOILED_GRE,
                 params(0.1, List.of(5.0), List.of(), 25), 300, axial(FOV_MM, MATRIX, 3, 0, 10)));
         add(all, new Protocol("t1-ir-23", "inversion recovery, 23 TIs (seed 001 HP T1)", SequenceKind.INVERSION_RECOVERY,
-                params(8.192, List.of(4.0), TI_23_MS, 10), 500, axial(FOV_MM, MATRIX, 1.5, 1.5, 15)));
+                params(8.192, List.of(4.0), TI_23_MS, 10), 800, axial(FOV_MM, MATRIX, 1.5, 1.5, 15)));
         add(all, new Protocol("t1-ir-31", "inversion recovery, 31 TIs (seed 001 IV T1)", SequenceKind.INVERSION_RECOVERY,
                 params(8.192, List.of(4.0), TI_31_MS, 10), 500, axial(FOV_MM, MATRIX, 3, 1.5, 10)));
         add(all, new Protocol("t1-ir-25", "inversion recovery, 25 TIs (seed 001 IV T1 noisy)", SequenceKind.INVERSION_RECOVERY,
-                params(8.192, List.of(4.0), TI_25_MS, 10), 500, axial(FOV_MM, MATRIX, 1.5, 0, 1)));
+                params(8.192, List.of(4.0), TI_25_MS, 10), 800, axial(FOV_MM, MATRIX, 1.5, 0, 1)));
         add(all, new Protocol("t2-mese", "multi-echo spin echo, TE 10-320 ms (seed 001 T2)", SequenceKind.MULTI_ECHO_SPIN_ECHO,
                 params(2.0, T2_ECHO_TIMES_MS, List.of(), 90), 500, axial(FOV_MM, MATRIX, 3, 1.5, 10)));
         return all;

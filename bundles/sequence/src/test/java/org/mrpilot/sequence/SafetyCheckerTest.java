@@ -44,6 +44,19 @@ class SafetyCheckerTest {
     }
 
     @Test
+    void everyProtocolBuildsSafelyForItsOwnDefaultGeometry() {
+        for (Protocol p : Protocols.all().values()) {
+            SliceGroup d = p.defaultGeometry();
+            // One slice keeps the test fast; TE, TR, TI and gradient limits do not depend on the slice count.
+            SliceGroup oneSlice = new SliceGroup(d.name(), d.centreMm(), d.readDirection(), d.phaseDirection(), d.fovReadMm(), d.fovPhaseMm(),
+                    d.matrixRead(), p.kind() == org.mrpilot.api.sequence.SequenceKind.INVERSION_RECOVERY ? 16 : d.matrixPhase(), d.thicknessMm(),
+                    d.gapMm(), 1, d.frameOfReferenceUid(), d.patientPosition());
+            SafetyReport r = SafetyChecker.check(SequenceBuilder.build(p, oneSlice, SIEMENS), SIEMENS, p.parameters().repetitionTimeS());
+            assertTrue(r.ok(), p.name() + ": " + r.summary());
+        }
+    }
+
+    @Test
     void eachHardwareLimitViolatedOnPurposeIsNamedWithBlockAndEvent() {
         SequenceTable t = gre();
         double tr = 0.1;

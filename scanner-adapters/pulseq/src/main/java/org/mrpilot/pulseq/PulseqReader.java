@@ -92,7 +92,7 @@ public final class PulseqReader {
                 }
                 continue;
             }
-            String[] cells = trimmed.split("\\s+");
+            String[] cells = cells(trimmed);
             if (section == null) {
                 if (cells[0].equals("extension") && cells.length == 3) {
                     extension = cells[1];
@@ -159,12 +159,12 @@ public final class PulseqReader {
                 continue;
             }
             if (t.startsWith("[")) return i;
-            String[] head = t.split("\\s+");
+            String[] head = cells(t);
             if (head.length != 2 || !head[0].equals("shape_id")) throw new PulseqFormatException(i + 1, "expected 'shape_id <id>', found '" + t + "'");
             int id = integer(i + 1, head[1], "shape id");
             int headLine = i + 1;
             i++;
-            String[] count = i < lines.length ? lines[i].strip().split("\\s+") : new String[0];
+            String[] count = i < lines.length ? cells(lines[i].strip()) : new String[0];
             if (count.length != 2 || !count[0].equals("num_samples")) throw new PulseqFormatException(i + 1, "expected 'num_samples <n>' after shape_id " + id);
             int numSamples = integer(i + 1, count[1], "num_samples");
             if (numSamples <= 0) throw new PulseqFormatException(i + 1, "num_samples must be positive");
@@ -386,6 +386,22 @@ public final class PulseqReader {
     }
 
     // ---- cell parsing ----
+
+    /** Splits a stripped line at runs of blanks (faster than a regular expression on files of a million lines). */
+    private static String[] cells(String line) {
+        List<String> out = new ArrayList<>(12);
+        int start = -1;
+        for (int i = 0; i <= line.length(); i++) {
+            boolean blank = i == line.length() || line.charAt(i) == ' ' || line.charAt(i) == '\t';
+            if (blank && start >= 0) {
+                out.add(line.substring(start, i));
+                start = -1;
+            } else if (!blank && start < 0) {
+                start = i;
+            }
+        }
+        return out.toArray(new String[0]);
+    }
 
     private static void put(Map<Integer, Row> rows, Row row) throws PulseqFormatException {
         int id = integer(row.line(), row.cells()[0], "id");

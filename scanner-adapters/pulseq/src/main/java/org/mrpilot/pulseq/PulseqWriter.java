@@ -26,6 +26,8 @@ import org.mrpilot.api.sequence.Trapezoid;
 public final class PulseqWriter {
     private final PulseqVersion version;
     private final Map<String, Integer> shapes = new LinkedHashMap<>();
+    /** Shapes already encoded: sequences reuse a few shapes in thousands of events. */
+    private final Map<Shape, Integer> shapeIds = new java.util.HashMap<>();
     private final Map<String, Integer> rfs = new LinkedHashMap<>();
     private final Map<String, Integer> gradients = new LinkedHashMap<>();
     private final Map<Integer, String> gradientRows = new TreeMap<>();
@@ -146,10 +148,14 @@ public final class PulseqWriter {
 
     private int shape(Shape s) {
         if (s == null) return 0;
+        Integer known = shapeIds.get(s);
+        if (known != null) return known;
         double[] stored = ShapeCodec.encode(s.samples());
         StringBuilder text = new StringBuilder("num_samples ").append(s.length()).append('\n');
         for (double v : stored) text.append(CNumbers.g9(v)).append('\n');
-        return register(shapes, text.toString());
+        int id = register(shapes, text.toString());
+        shapeIds.put(s, id);
+        return id;
     }
 
     private int rf(RfPulse p) {

@@ -21,8 +21,4 @@ public record Adc(int numSamples, long dwellNs, int delayUs, double freqPpm, dou
     public double endUs() {
         return delayUs + numSamples * dwellNs * 1e-3;
     }
-
-    public Adc withOffsets(double freqOffsetHz, double phaseOffsetRad) {
-        return new Adc(numSamples, dwellNs, delayUs, freqPpm, phasePpm, freqOffsetHz, phaseOffsetRad, phaseModulation);
-    }
 }

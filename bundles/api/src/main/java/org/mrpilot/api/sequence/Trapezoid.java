@@ -7,17 +7,9 @@ public record Trapezoid(double amplitudeHzPerM, int riseUs, int flatUs, int fall
         if (!Double.isFinite(amplitudeHzPerM)) throw new IllegalArgumentException("trapezoid amplitude must be finite");
     }
 
-    public Trapezoid scaled(double factor) {
-        return new Trapezoid(amplitudeHzPerM * factor, riseUs, flatUs, fallUs, delayUs);
-    }
-
     /** Area in 1/m. */
     public double area() {
         return amplitudeHzPerM * (riseUs / 2.0 + flatUs + fallUs / 2.0) * 1e-6;
-    }
-
-    public double flatArea() {
-        return amplitudeHzPerM * flatUs * 1e-6;
     }
 
     @Override
