@@ -21,8 +21,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** The OSGi face of {@link PulseqAdapter}: configuration only. */
-@Component(service = ScannerAdapter.class, configurationPid = PulseqAdapterComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
-        property = "vendor=pulseq")
+@Component(service = ScannerAdapter.class, configurationPid = PulseqAdapterComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = PulseqAdapterComponent.Config.class)
 public class PulseqAdapterComponent implements ScannerAdapter {
     static final String PID = "org.mrpilot.pulseq";
