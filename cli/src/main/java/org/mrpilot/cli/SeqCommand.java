@@ -25,6 +25,7 @@ import org.mrpilot.pulseq.PulseqFormatException;
 import org.mrpilot.pulseq.PulseqReader;
 import org.mrpilot.pulseq.PulseqWriter;
 import org.mrpilot.pulseq.PulseqVersion;
+import org.mrpilot.sequence.GradientRotation;
 import org.mrpilot.sequence.KSpace;
 import org.mrpilot.sequence.Protocols;
 import org.mrpilot.sequence.SequenceBuilder;
@@ -43,11 +44,12 @@ final class SeqCommand implements Command {
 
     @Override
     public String usage() {
-        return "--list | PROTOCOL [--geometry plan.json] [--version 1.4|1.5] -o OUT.seq [--kspace K.npy] | --rewrite IN.seq [--version] -o OUT.seq\n"
+        return "--list | PROTOCOL [--geometry plan.json] [--version 1.4|1.5] [--rotations] -o OUT.seq [--kspace K.npy] | --rewrite IN.seq [--version V] -o OUT.seq\n"
                 + "  plan.json: one slice group {centreMm:[x,y,z], readDirection, phaseDirection, fovReadMm, fovPhaseMm, matrixRead,\n"
                 + "  matrixPhase, thicknessMm, gapMm, sliceCount, frameOfReferenceUid, patientPosition} (LPS mm)\n"
                 + "  Writes OUT.seq and OUT.geometry.json; --kspace writes the k-space (1/m) of every ADC sample as a 3 x N .npy.\n"
-                + "  --rewrite reads any 1.4.x/1.5.x file and writes it again with our writer (format round trips).\n"
+                + "  --rotations keeps logical gradients and writes a ROTATIONS quaternion per block (format 1.5.1).\n"
+                + "  --rewrite reads any 1.4.x/1.5.x file and writes it again with our writer (format round trips; default: the input's version).\n"
                 + "  Limits: 28 mT/m, 150 T/m/s, RF dead/ring-down 100/30 us, ADC dead 10 us, B1+rms 5 uT per TR.";
     }
 
@@ -65,12 +67,14 @@ final class SeqCommand implements Command {
         Protocol protocol = protocols.get(args.positionals().get(0));
         if (protocol == null) throw new UsageException("no protocol '" + args.positionals().get(0) + "' (have: " + String.join(", ", protocols.keySet()) + ")");
         Path plan = args.path("geometry", null);
+        boolean rotations = args.flag("rotations");
         PulseqVersion version;
         try {
-            version = PulseqVersion.parse(args.string("version", "1.5"));
+            version = PulseqVersion.parse(args.string("version", rotations ? "1.5.1" : "1.5"));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        if (rotations && version != PulseqVersion.V1_5_1) throw new UsageException("--rotations needs --version 1.5.1");
         Path out = Path.of(args.required("o"));
         Path kspace = args.path("kspace", null);
         args.done();
@@ -78,7 +82,8 @@ final class SeqCommand implements Command {
         if (!file.endsWith(".seq")) throw new UsageException("-o must name a .seq file");
         SliceGroup group = plan == null ? protocol.defaultGeometry() : readPlan(plan);
         SafetyLimits limits = SafetyLimits.siemensLike();
-        SequenceTable table = SequenceBuilder.build(protocol, group, limits);
+        SequenceTable table = SequenceBuilder.build(protocol, group, limits,
+                rotations ? GradientRotation.ROTATIONS_EXTENSION : GradientRotation.BAKED_IN);
         Path folder = out.toAbsolutePath().getParent();
         PushResult result = new PulseqAdapter(folder, version, limits).push(file.substring(0, file.length() - 4), SequenceBuilder.geometry(protocol, group), table);
         if (kspace != null) writeNpy(kspace, KSpace.atAdcSamples(table));
@@ -88,7 +93,7 @@ final class SeqCommand implements Command {
     }
 
     private static int rewrite(Path in, Args args) throws Exception {
-        PulseqVersion version = PulseqVersion.parse(args.string("version", "1.5"));
+        String requested = args.string("version", null);
         Path out = Path.of(args.required("o"));
         args.done();
         PulseqFile file;
@@ -96,6 +101,12 @@ final class SeqCommand implements Command {
             file = PulseqReader.read(Files.readAllBytes(in));
         } catch (PulseqFormatException e) {
             throw new IllegalArgumentException(in + ": " + e.getMessage(), e);
+        }
+        PulseqVersion version;
+        try {
+            version = requested != null ? PulseqVersion.parse(requested) : PulseqVersion.closestTo(file.version());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
         Files.write(out, PulseqWriter.write(file.table(), version));
         System.out.printf("%s (Pulseq %s, %d blocks) -> %s (Pulseq %s)%n", in, file.version(), file.table().blocks().size(), out, version);

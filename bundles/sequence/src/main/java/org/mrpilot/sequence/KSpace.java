@@ -10,7 +10,8 @@ import org.mrpilot.api.sequence.SequenceTable;
 
 /**
  * The k-space position (1/m, physical axes) at every ADC sample of a table: gradients integrated from the last
- * excitation, negated at each refocusing pulse's centre; other pulses (inversion, saturation) leave k alone.
+ * excitation, negated at each refocusing pulse's centre; other pulses (inversion, saturation) leave k alone. Blocks
+ * with a ROTATIONS quaternion have their logical gradients rotated onto the physical axes.
  */
 public final class KSpace {
     private KSpace() {
@@ -39,17 +40,24 @@ public final class KSpace {
     }
 
     private static double[] at(Block b, double[] kStart, double tUs, double markUs, double sign, double raster) {
+        double[] area = physicalArea(b, tUs, raster);
         double[] k = new double[3];
-        for (int a = 0; a < 3; a++) {
-            Gradient g = b.gradient(a);
-            double area = g == null ? 0 : g.areaUntil(tUs, raster);
-            if (Double.isNaN(markUs) || tUs < markUs) {
-                k[a] = kStart[a] + area;
-            } else {
-                double atMark = g == null ? 0 : g.areaUntil(markUs, raster);
-                k[a] = sign * (kStart[a] + atMark) + area - atMark;
-            }
+        if (Double.isNaN(markUs) || tUs < markUs) {
+            for (int a = 0; a < 3; a++) k[a] = kStart[a] + area[a];
+        } else {
+            double[] atMark = physicalArea(b, markUs, raster);
+            for (int a = 0; a < 3; a++) k[a] = sign * (kStart[a] + atMark[a]) + area[a] - atMark[a];
         }
         return k;
+    }
+
+    /** Gradient area from the block start to {@code tUs} on the physical axes (rotated when the block carries a rotation). */
+    private static double[] physicalArea(Block b, double tUs, double raster) {
+        double[] area = new double[3];
+        for (int a = 0; a < 3; a++) {
+            Gradient g = b.gradient(a);
+            area[a] = g == null ? 0 : g.areaUntil(tUs, raster);
+        }
+        return b.rotation() == null ? area : b.rotation().apply(area);
     }
 }

@@ -14,7 +14,8 @@ import org.mrpilot.api.sequence.Trapezoid;
 
 /**
  * A block designed on the logical axes (read, phase, slice). {@link #toBlock} rotates it onto the physical gradient
- * axes: trapezoids sharing one timing stay trapezoids, otherwise each axis gets the sum as an extended trapezoid.
+ * axes: trapezoids sharing one timing stay trapezoids, otherwise each axis gets the sum as an extended trapezoid; or it
+ * keeps the logical gradients and carries the rotation as a quaternion.
  */
 final class LogicalBlock {
     private final Trapezoid[] logical = new Trapezoid[3];
@@ -70,7 +71,11 @@ final class LogicalBlock {
         return Waveforms.ceilToRaster(end);
     }
 
-    Block toBlock(Orientation o, Waveforms w) {
+    Block toBlock(Orientation o, Waveforms w, GradientRotation mode) {
+        if (mode == GradientRotation.ROTATIONS_EXTENSION) {
+            boolean any = logical[0] != null || logical[1] != null || logical[2] != null;
+            return new Block(durationUs(w), rf, logical[0], logical[1], logical[2], adc, labels, any ? o.rotation() : null);
+        }
         Gradient[] physical = new Gradient[3];
         for (int axis = 0; axis < 3; axis++) physical[axis] = onAxis(o, axis);
         return new Block(durationUs(w), rf, physical[0], physical[1], physical[2], adc, labels, null);

@@ -29,6 +29,11 @@ record Orientation(Vec3 read, Vec3 phase, Vec3 slice, double[] flip) {
         return new double[] {p.dot(read), p.dot(phase), p.dot(slice)};
     }
 
+    /** The rotation from logical (read, phase, slice) to physical gradient axes. */
+    org.mrpilot.api.sequence.Rotation rotation() {
+        return org.mrpilot.api.sequence.Rotation.ofColumns(read.toArray(), phase.toArray(), slice.toArray());
+    }
+
     /** Component of logical axis {@code logical} (0 read, 1 phase, 2 slice) on physical axis {@code physical}. */
     double component(int logical, int physical) {
         Vec3 v = logical == 0 ? read : logical == 1 ? phase : slice;

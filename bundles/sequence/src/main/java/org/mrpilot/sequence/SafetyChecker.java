@@ -59,10 +59,7 @@ public final class SafetyChecker {
         for (int a = 0; a < 3; a++) {
             Gradient g = b.gradient(a);
             if (g == null) continue;
-            double peak = g.peakHzPerM() / limits.gammaHzPerT() * 1e3;
-            if (peak > limits.maxGradientTPerM() * 1e3 * (1 + TOLERANCE)) violation("GRADIENT_AMPLITUDE", id, AXES[a], peak, limits.maxGradientTPerM() * 1e3, "mT/m");
-            double slew = g.peakSlewHzPerMPerS(r.gradientUs()) / limits.gammaHzPerT();
-            if (slew > limits.maxSlewTPerMPerS() * (1 + TOLERANCE)) violation("SLEW_RATE", id, AXES[a], slew, limits.maxSlewTPerMPerS(), "T/m/s");
+            if (b.rotation() == null) amplitudeAndSlew(id, AXES[a], g.peakHzPerM(), g.peakSlewHzPerMPerS(r.gradientUs()));
             if (!onRaster(g.delayUs(), r.gradientUs())) violation("RASTER", id, AXES[a] + " delay", g.delayUs(), r.gradientUs(), "us (raster)");
             if (g instanceof Trapezoid t && !(onRaster(t.riseUs(), r.gradientUs()) && onRaster(t.flatUs(), r.gradientUs()) && onRaster(t.fallUs(), r.gradientUs()))) {
                 violation("RASTER", id, AXES[a] + " ramp/flat time", t.riseUs() + t.flatUs() + t.fallUs(), r.gradientUs(), "us (raster)");
@@ -77,6 +74,7 @@ public final class SafetyChecker {
                 last[a] = end >= duration - TOLERANCE ? ag.lastHzPerM() : 0;
             }
         }
+        if (b.rotation() != null) rotatedAmplitudeAndSlew(id, b, r.gradientUs());
         for (int a = 0; a < 3; a++) {
             boolean starts = b.gradient(a) instanceof ArbitraryGradient ag && ag.firstHzPerM() != 0;
             if (previousLast[a] != 0 && !starts) violation("GRADIENT_CONTINUITY", id, AXES[a], 0, previousLast[a] / limits.gammaHzPerT() * 1e3, "mT/m");
@@ -84,6 +82,43 @@ public final class SafetyChecker {
         rf(id, b.rf(), duration, r);
         adc(id, b.adc(), duration, r);
         return last;
+    }
+
+    private void amplitudeAndSlew(int id, String event, double peakHzPerM, double slewHzPerMPerS) {
+        double peak = peakHzPerM / limits.gammaHzPerT() * 1e3;
+        if (peak > limits.maxGradientTPerM() * 1e3 * (1 + TOLERANCE)) violation("GRADIENT_AMPLITUDE", id, event, peak, limits.maxGradientTPerM() * 1e3, "mT/m");
+        double slew = slewHzPerMPerS / limits.gammaHzPerT();
+        if (slew > limits.maxSlewTPerMPerS() * (1 + TOLERANCE)) violation("SLEW_RATE", id, event, slew, limits.maxSlewTPerMPerS(), "T/m/s");
+    }
+
+    /** With a ROTATIONS extension the limits apply to the physical axes: rotate the logical waveforms at all their corners. */
+    private void rotatedAmplitudeAndSlew(int id, Block b, double rasterUs) {
+        java.util.TreeSet<Double> times = new java.util.TreeSet<>();
+        for (int a = 0; a < 3; a++) {
+            Gradient g = b.gradient(a);
+            if (g instanceof Trapezoid t) {
+                times.addAll(List.of((double) t.delayUs(), (double) t.delayUs() + t.riseUs(), (double) t.delayUs() + t.riseUs() + t.flatUs(),
+                        t.endUs(rasterUs)));
+            } else if (g instanceof ArbitraryGradient ag) {
+                for (double t : ag.corners(rasterUs)[0]) times.add(t);
+            }
+        }
+        double[] peak = new double[3];
+        double[] slew = new double[3];
+        double[] previous = null;
+        double previousT = 0;
+        for (double t : times) {
+            double[] logical = new double[3];
+            for (int a = 0; a < 3; a++) logical[a] = b.gradient(a) == null ? 0 : b.gradient(a).valueAt(t, rasterUs);
+            double[] physical = b.rotation().apply(logical);
+            for (int a = 0; a < 3; a++) {
+                peak[a] = Math.max(peak[a], Math.abs(physical[a]));
+                if (previous != null && t > previousT) slew[a] = Math.max(slew[a], Math.abs(physical[a] - previous[a]) / ((t - previousT) * 1e-6));
+            }
+            previous = physical;
+            previousT = t;
+        }
+        for (int a = 0; a < 3; a++) amplitudeAndSlew(id, AXES[a] + " (rotated)", peak[a], slew[a]);
     }
 
     private void rf(int id, RfPulse rf, double duration, Rasters r) {

@@ -27,11 +27,13 @@ public final class SequenceBuilder {
     private static final int INVERSION_US = 1000;
 
     private final Waveforms w;
+    private final GradientRotation rotation;
     private final List<Block> blocks = new ArrayList<>();
     private int excitations;
 
-    private SequenceBuilder(SafetyLimits limits) {
+    private SequenceBuilder(SafetyLimits limits, GradientRotation rotation) {
         this.w = new Waveforms(limits);
+        this.rotation = rotation;
     }
 
     /**
@@ -41,7 +43,12 @@ public final class SequenceBuilder {
      *                                  this hardware (TE too short, TR too short, gradient too strong, ...)
      */
     public static SequenceTable build(Protocol protocol, SliceGroup group, SafetyLimits limits) {
-        SequenceBuilder b = new SequenceBuilder(limits);
+        return build(protocol, group, limits, GradientRotation.BAKED_IN);
+    }
+
+    /** As {@link #build(Protocol, SliceGroup, SafetyLimits)}, with the orientation expressed as chosen. */
+    public static SequenceTable build(Protocol protocol, SliceGroup group, SafetyLimits limits, GradientRotation rotation) {
+        SequenceBuilder b = new SequenceBuilder(limits, rotation);
         AcquisitionParameters p = protocol.parameters();
         switch (protocol.kind()) {
             case LOCALIZER -> {
@@ -155,7 +162,7 @@ public final class SequenceBuilder {
     private void addRepetition(Orientation o, List<LogicalBlock> tr, double trS) {
         long used = 0;
         for (LogicalBlock lb : tr) {
-            Block b = lb.toBlock(o, w);
+            Block b = lb.toBlock(o, w, rotation);
             blocks.add(b);
             used += b.durationUs();
         }

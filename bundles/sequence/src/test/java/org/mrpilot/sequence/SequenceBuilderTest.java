@@ -52,6 +52,28 @@ class SequenceBuilderTest {
     }
 
     @Test
+    void rotationsExtensionGivesTheSameTrajectoryAndTheSamePhysicalGradientPeaks() {
+        SafetyLimits limits = SafetyLimits.siemensLike();
+        for (String name : List.of("gre", "t2-mese")) {
+            SequenceTable baked = SequenceBuilder.build(Protocols.all().get(name), oblique(2), limits);
+            SequenceTable quaternion = SequenceBuilder.build(Protocols.all().get(name), oblique(2), limits, GradientRotation.ROTATIONS_EXTENSION);
+            assertTrue(quaternion.blocks().stream().anyMatch(b -> b.rotation() != null));
+            assertTrue(baked.blocks().stream().allMatch(b -> b.rotation() == null));
+            double[][] k1 = KSpace.atAdcSamples(baked);
+            double[][] k2 = KSpace.atAdcSamples(quaternion);
+            for (int a = 0; a < 3; a++) {
+                for (int i = 0; i < k1[a].length; i++) assertEquals(k1[a][i], k2[a][i], 1e-9 * 1000, name);
+            }
+            SafetyLimits tight = limits.withGradient(2e-3, 150);
+            assertEquals(worstGradient(SafetyChecker.check(baked, tight, 1)), worstGradient(SafetyChecker.check(quaternion, tight, 1)), 1e-6, name);
+        }
+    }
+
+    private static double worstGradient(org.mrpilot.api.sequence.SafetyReport r) {
+        return r.violations().stream().filter(v -> v.limit().equals("GRADIENT_AMPLITUDE")).mapToDouble(v -> v.value()).max().orElse(0);
+    }
+
+    @Test
     void labelsCountLinesSlicesAndSeries() {
         SequenceTable t = SequenceBuilder.build(Protocols.all().get("t2-mese"), oblique(2), SafetyLimits.siemensLike());
         long adcs = t.blocks().stream().filter(b -> b.adc() != null).count();

@@ -104,7 +104,7 @@ public final class PulseqReader {
                     section = "extension";
                     continue;
                 }
-                throw new PulseqFormatException(n, "text outside any section: '" + trimmed + "'");
+                throw new PulseqFormatException(n, "text outside any section: '" + (trimmed.length() > 60 ? trimmed.substring(0, 60) + "..." : trimmed) + "'");
             }
             Row row = new Row(n, cells);
             switch (section) {

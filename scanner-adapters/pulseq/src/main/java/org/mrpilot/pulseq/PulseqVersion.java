@@ -26,6 +26,12 @@ public enum PulseqVersion {
         };
     }
 
+    /** The version we write for a file read as {@code version} ("1.4.1" gives 1.4.2, "1.5.0" 1.5.0, "1.5.1" 1.5.1). */
+    public static PulseqVersion closestTo(String version) {
+        if (version.startsWith("1.4.")) return V1_4_2;
+        return version.equals("1.5.0") ? V1_5_0 : V1_5_1;
+    }
+
     @Override
     public String toString() {
         return "1." + minor + "." + revision;

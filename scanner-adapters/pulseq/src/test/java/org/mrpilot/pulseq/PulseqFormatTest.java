@@ -48,6 +48,21 @@ class PulseqFormatTest {
     }
 
     @Test
+    void rotationsTravelAsTheExtensionOfFormat151Only() throws Exception {
+        double c = Math.cos(Math.toRadians(20));
+        double sn = Math.sin(Math.toRadians(20));
+        SliceGroup oblique = new SliceGroup("o", new Vec3(10, 0, 28), new Vec3(c, sn, 0), new Vec3(-sn, c, 0), 200, 200, 32, 8, 3, 1, 1, "", "HFS");
+        SequenceTable table = SequenceBuilder.build(Protocols.all().get("gre"), oblique, SIEMENS, org.mrpilot.sequence.GradientRotation.ROTATIONS_EXTENSION);
+        byte[] first = PulseqWriter.write(table, PulseqVersion.V1_5_1);
+        assertTrue(new String(first, StandardCharsets.US_ASCII).contains("\nextension ROTATIONS "));
+        PulseqFile read = PulseqReader.read(first);
+        assertEquals("1.5.1", read.version());
+        assertArrayEquals(first, PulseqWriter.write(read.table(), PulseqVersion.V1_5_1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PulseqWriter.write(table, PulseqVersion.V1_5_0));
+        assertTrue(e.getMessage().contains("rotations need format 1.5.1"), e.getMessage());
+    }
+
+    @Test
     void outputDoesNotDependOnTheDefaultLocale() {
         Locale saved = Locale.getDefault();
         byte[] root;
