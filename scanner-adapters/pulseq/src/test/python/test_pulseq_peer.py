@@ -46,11 +46,9 @@ def read_peer(seq_file):
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("seq")
-    files = {}
     for name in PROTOCOLS:
         plan = small_plan(out / f"{name}.json", **({"sliceCount": 1, "matrixPhase": 4} if name.startswith("t1-ir") else {}))
         mrpilot("seq", name, "--geometry", plan, "-o", out / f"{name}.seq", "--kspace", out / f"{name}.npy")
-        files[name] = out
     return out
 
 

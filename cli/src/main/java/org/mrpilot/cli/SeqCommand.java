@@ -28,6 +28,7 @@ import org.mrpilot.pulseq.PulseqVersion;
 import org.mrpilot.sequence.GradientRotation;
 import org.mrpilot.sequence.KSpace;
 import org.mrpilot.sequence.Protocols;
+import org.mrpilot.sequence.SafetyChecker;
 import org.mrpilot.sequence.SequenceBuilder;
 
 /** `./mrpilot seq`: lists the protocols, or builds one for a planned slice group and exports it as Pulseq. */
@@ -87,8 +88,9 @@ final class SeqCommand implements Command {
         Path folder = out.toAbsolutePath().getParent();
         PushResult result = new PulseqAdapter(folder, version, limits).push(file.substring(0, file.length() - 4), SequenceBuilder.geometry(protocol, group), table);
         if (kspace != null) writeNpy(kspace, KSpace.atAdcSamples(table));
-        System.out.printf("%s: %d blocks, %.1f s, Pulseq %s, md5 %s -> %s%n", protocol.name(), table.blocks().size(), table.durationS(), version,
-                result.signature(), String.join(", ", result.artifacts()));
+        System.out.printf("%s: %d blocks, %.1f s, Pulseq %s, md5 %s, %s -> %s%n", protocol.name(), table.blocks().size(), table.durationS(), version,
+                result.signature(), SafetyChecker.check(table, limits, protocol.parameters().repetitionTimeS()).summary(),
+                String.join(", ", result.artifacts()));
         return 0;
     }
 
