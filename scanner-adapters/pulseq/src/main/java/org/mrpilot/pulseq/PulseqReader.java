@@ -59,6 +59,9 @@ public final class PulseqReader {
             }
         }
         String text = new String(bytes, StandardCharsets.US_ASCII);
+        if (!text.isEmpty() && !text.endsWith("\n")) {
+            throw new PulseqFormatException((int) text.chars().filter(c -> c == '\n').count() + 1, "last line has no line feed (file truncated)");
+        }
         PulseqReader reader = new PulseqReader(text);
         reader.parse();
         reader.verifySignature(text);

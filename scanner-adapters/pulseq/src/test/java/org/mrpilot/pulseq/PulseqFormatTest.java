@@ -117,6 +117,26 @@ class PulseqFormatTest {
         assertTrue(refused("").getMessage().startsWith("line 1: no [VERSION]"));
     }
 
+    /** Every cut of a file before its end is refused with a line number, and only with {@link PulseqFormatException}. */
+    @Test
+    void everyTruncationIsRefused() {
+        byte[] file = gre(PulseqVersion.V1_5_0);
+        int bodyEnd = new String(file, StandardCharsets.US_ASCII).indexOf(Signature.MARKER);
+        int checked = 0;
+        for (int length = 0; length < file.length; length += length < bodyEnd ? 37 : 1) {
+            if (length == bodyEnd || length == bodyEnd + 1) continue; // the unsigned body alone is a complete file
+            byte[] cut = Arrays.copyOf(file, length);
+            try {
+                PulseqReader.read(cut);
+                throw new AssertionError("a file cut at byte " + length + " of " + file.length + " was accepted");
+            } catch (PulseqFormatException e) {
+                assertTrue(e.line() >= 1, e.getMessage());
+                checked++;
+            }
+        }
+        assertTrue(checked > 100);
+    }
+
     @Test
     void cCompatibleNumbersAndShapeCompressionFollowTheReferences() {
         assertEquals("1e-05", CNumbers.g9(1e-5));
