@@ -102,7 +102,7 @@ class SafetyCheckerTest {
         Protocol shortTe = new Protocol("x", "", gre.kind(), new org.mrpilot.api.acquisition.AcquisitionParameters(0.1, List.of(0.0005), List.of(), 15, 3),
                 300, SMALL);
         assertTrue(assertThrows(IllegalArgumentException.class, () -> SequenceBuilder.build(shortTe, SMALL, SIEMENS)).getMessage().startsWith("TE 0.50 ms"));
-        assertThrows(IllegalArgumentException.class, () -> SequenceBuilder.echoNumbers(List.of(0.01, 0.025)));
-        assertEquals(List.of(1, 2, 4, 8, 16, 32), SequenceBuilder.echoNumbers(Protocols.T2_ECHO_TIMES_MS.stream().map(t -> t * 1e-3).toList()));
+        assertThrows(IllegalArgumentException.class, () -> MultiEchoSpinEcho.echoNumbers(List.of(0.01, 0.025)));
+        assertEquals(List.of(1, 2, 4, 8, 16, 32), MultiEchoSpinEcho.echoNumbers(Protocols.T2_ECHO_TIMES_MS.stream().map(t -> t * 1e-3).toList()));
     }
 }
