@@ -221,3 +221,20 @@ def test_peer_written_files_rewritten_by_us_keep_their_body(tmp_path, make, v141
         # We write format 1.4 as revision 2; the data lines are the same.
         expected = [("revision 2" if line == "revision 1" else line) for line in expected]
     assert body_lines(ours) == expected
+
+
+def test_peer_1_4_arbitrary_gradients_get_the_peers_start_values(tmp_path):
+    """A raster-sampled gradient split over two blocks: in 1.4 the second part's start value is implicit."""
+    seq = pp.Sequence(SIEMENS)
+    wave = 200e3 * np.sin(np.pi * (np.arange(200) + 0.5) / 200)
+    middle = (wave[99] + wave[100]) / 2
+    seq.add_block(pp.make_arbitrary_grad("x", wave[:100], system=SIEMENS, first=0, last=middle))
+    seq.add_block(pp.make_arbitrary_grad("x", wave[100:], system=SIEMENS, first=middle, last=0), pp.make_delay(2.1e-3))
+    old = tmp_path / "v141.seq"
+    seq.write(str(old), v141_compat=True)
+    theirs, ours = tmp_path / "theirs.seq", tmp_path / "ours.seq"
+    peer = read_peer(old)
+    peer.write(str(theirs))
+    mrpilot("seq", "--rewrite", old, "--version", "1.5", "-o", ours)
+    assert [line for line in body_lines(ours) if not line.startswith("revision")] == \
+        [line for line in body_lines(theirs) if not line.startswith("revision")]

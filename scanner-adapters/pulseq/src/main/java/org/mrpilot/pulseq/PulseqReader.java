@@ -207,14 +207,19 @@ public final class PulseqReader {
         Map<Integer, Adc> adcCache = new HashMap<>();
         List<Block> blocks = new ArrayList<>();
         int expectedId = 1;
+        double[] previousLast = new double[3];
         for (Row row : blockRows) {
             int[] v = integers(row);
             if (v[0] != expectedId) throw new PulseqFormatException(row.line(), "block id " + v[0] + " where " + expectedId + " was expected");
             expectedId++;
             long durationUs = Math.round(v[1] * rasters.blockDurationUs());
             try {
-                blocks.add(new Block(durationUs, v[2] == 0 ? null : rf(rfCache, v[2], row),
-                        gradient(gradCache, v[3], row), gradient(gradCache, v[4], row), gradient(gradCache, v[5], row),
+                Gradient[] g = new Gradient[3];
+                for (int a = 0; a < 3; a++) {
+                    g[a] = gradient(gradCache, v[3 + a], row);
+                    if (minor == 4) g[a] = withFirstFromPreviousBlock(g[a], previousLast, a, durationUs);
+                }
+                blocks.add(new Block(durationUs, v[2] == 0 ? null : rf(rfCache, v[2], row), g[0], g[1], g[2],
                         v[6] == 0 ? null : adc(adcCache, v[6], row), labels(v[7], row), rotation(v[7], row)));
             } catch (IllegalArgumentException e) {
                 throw new PulseqFormatException(row.line(), "block " + v[0] + ": " + e.getMessage());
@@ -328,15 +333,30 @@ public final class PulseqReader {
             Shape time = shape(row, c[at + 1], true);
             int delay = integer(row.line(), c[at + 2], "gradient delay");
             if (minor == 4) {
-                // 1.4 stores no end values: corners are the samples themselves, raster-centre samples are extrapolated half a step.
+                // 1.4 stores no end values: corners are the samples themselves; raster-centre samples end half a step
+                // beyond the last sample (linear extrapolation, as the references do) and start where the previous block ended.
                 int n = waveform.length();
-                double first = time != null || n < 2 ? waveform.sample(0) : 1.5 * waveform.sample(0) - 0.5 * waveform.sample(1);
+                double first = time != null ? waveform.sample(0) : 0;
                 double last = time != null || n < 2 ? waveform.sample(n - 1) : 1.5 * waveform.sample(n - 1) - 0.5 * waveform.sample(n - 2);
                 return new ArbitraryGradient(amplitude, amplitude * first, amplitude * last, waveform, time, delay);
             }
             return new ArbitraryGradient(amplitude, number(row.line(), c[2], "gradient first"), number(row.line(), c[3], "gradient last"),
                     waveform, time, delay);
         });
+    }
+
+    /**
+     * Format 1.4 stores no start value for gradients sampled on the raster; like the references, take the previous
+     * block's end value on that axis when that gradient ran to its block's end (else zero), and remember this one's.
+     */
+    private Gradient withFirstFromPreviousBlock(Gradient g, double[] previousLast, int axis, long blockUs) {
+        Gradient out = g;
+        if (g instanceof ArbitraryGradient a && a.time() == null) {
+            out = new ArbitraryGradient(a.amplitudeHzPerM(), a.delayUs() > 0 ? 0 : previousLast[axis], a.lastHzPerM(), a.waveform(), null, a.delayUs());
+        }
+        boolean runsToEnd = out instanceof ArbitraryGradient a && a.endUs(rasters.gradientUs()) >= blockUs - 1e-6;
+        previousLast[axis] = runsToEnd ? ((ArbitraryGradient) out).lastHzPerM() : 0;
+        return out;
     }
 
     private Shape shape(Row row, String idText, boolean optional) throws PulseqFormatException {
