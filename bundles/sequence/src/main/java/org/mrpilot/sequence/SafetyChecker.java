@@ -71,7 +71,10 @@ public final class SafetyChecker {
                     violation("GRADIENT_CONTINUITY", id, AXES[a] + " first", ag.firstHzPerM() / limits.gammaHzPerT() * 1e3,
                             previousLast[a] / limits.gammaHzPerT() * 1e3, "mT/m");
                 }
-                last[a] = end >= duration - TOLERANCE ? ag.lastHzPerM() : 0;
+                boolean toEnd = end >= duration - TOLERANCE;
+                if (ag.lastHzPerM() != 0 && !toEnd) violation("GRADIENT_CONTINUITY", id, AXES[a] + " ends non-zero before the block end", end, duration, "us");
+                if (ag.firstHzPerM() != 0 && ag.delayUs() > 0) violation("GRADIENT_CONTINUITY", id, AXES[a] + " starts non-zero after a delay", ag.delayUs(), 0, "us");
+                last[a] = toEnd ? ag.lastHzPerM() : 0;
             }
         }
         if (b.rotation() != null) rotatedAmplitudeAndSlew(id, b, r.gradientUs());

@@ -97,6 +97,19 @@ class SafetyCheckerTest {
     }
 
     @Test
+    void gradientsThatJumpBetweenBlocksAreNamed() {
+        org.mrpilot.api.sequence.Shape ramp = new org.mrpilot.api.sequence.Shape(new double[] {0.25, 0.5, 0.75, 1});
+        var endsHigh = new org.mrpilot.api.sequence.ArbitraryGradient(1000, 0, 1000, ramp, null, 0);
+        Block first = new Block(60, null, endsHigh, null, null, null, List.of(), null);
+        Block dropsToZero = Block.delay(100);
+        SafetyReport jump = SafetyChecker.check(new SequenceTable(Rasters.STANDARD, Map.of(), List.of(first, dropsToZero)), SIEMENS, 1);
+        assertEquals(1, first(jump, "GRADIENT_CONTINUITY").block(), jump.summary());
+        SafetyReport jumpAtEnd = SafetyChecker.check(new SequenceTable(Rasters.STANDARD, Map.of(), List.of(
+                new Block(40, null, endsHigh, null, null, null, List.of(), null), dropsToZero)), SIEMENS, 1);
+        assertEquals(2, first(jumpAtEnd, "GRADIENT_CONTINUITY").block(), jumpAtEnd.summary());
+    }
+
+    @Test
     void impossibleProtocolParametersAreRefusedWithTheirName() {
         Protocol gre = Protocols.all().get("gre");
         Protocol shortTe = new Protocol("x", "", gre.kind(), new org.mrpilot.api.acquisition.AcquisitionParameters(0.1, List.of(0.0005), List.of(), 15, 3),
