@@ -22,6 +22,10 @@ final class TableAssembler {
 
     /** Appends one TR of blocks, padded with a delay so that it lasts {@code trS}; refuses a TR that is too short. */
     void addRepetition(Orientation o, List<LogicalBlock> tr, double trS) {
+        if (blocks.isEmpty()) {
+            // The geometry is in the table: the console's own FOV rotation and position must not be applied on top.
+            tr.get(0).label("NOROT", 1).label("NOPOS", 1);
+        }
         long used = 0;
         for (LogicalBlock lb : tr) {
             Block b = lb.toBlock(o, w, rotation);

@@ -76,6 +76,7 @@ class SequenceBuilderTest {
     @Test
     void labelsCountLinesSlicesAndSeries() {
         SequenceTable t = SequenceBuilder.build(Protocols.all().get("t2-mese"), oblique(2), SafetyLimits.siemensLike());
+        assertEquals(List.of(Label.set("NOROT", 1), Label.set("NOPOS", 1)), t.blocks().get(0).labels());
         long adcs = t.blocks().stream().filter(b -> b.adc() != null).count();
         assertEquals(2 * 8 * 6, adcs);
         assertTrue(t.blocks().stream().filter(b -> b.adc() != null)
