@@ -447,6 +447,13 @@ public final class PulseqReader {
     }
 
     static int integer(int line, String text, String what) throws PulseqFormatException {
+        if (text.length() < 10 && text.chars().allMatch(c -> c >= '0' && c <= '9' || c == '-')) {
+            try {
+                return Integer.parseInt(text); // most ids and counts; avoids the slower floating-point parse
+            } catch (NumberFormatException e) {
+                // fall through to the general form ("1e3", "-", ...)
+            }
+        }
         double v = number(line, text, what);
         if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) throw new PulseqFormatException(line, what + " must be a whole number, found '" + text + "'");
         return (int) v;
