@@ -22,6 +22,7 @@ final class BenchCommand implements Command {
     static List<Benchmark> all() {
         List<Benchmark> list = new ArrayList<>();
         list.add(new PhysicsBenchmark());
+        list.add(new PulseqBenchmark());
         return list;
     }
 

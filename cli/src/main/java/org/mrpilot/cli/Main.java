@@ -24,6 +24,7 @@ public final class Main {
         list.add(new BenchCommand(BenchCommand.all()));
         list.add(new DatasetCommand());
         list.add(new PhantomCommand());
+        list.add(new SeqCommand());
         return list;
     }
 
@@ -61,7 +62,7 @@ public final class Main {
     }
 
     /** Options that take no value, shared by all commands so the parser needs no per-command table. */
-    static final java.util.Set<String> FLAGS = java.util.Set.of("list", "force", "quiet", "no-png");
+    static final java.util.Set<String> FLAGS = java.util.Set.of("list", "force", "quiet", "no-png", "rotations");
 
     private String overview() {
         StringBuilder s = new StringBuilder("usage: ./mrpilot COMMAND [options]   (./mrpilot COMMAND --help for its options)\n\n");

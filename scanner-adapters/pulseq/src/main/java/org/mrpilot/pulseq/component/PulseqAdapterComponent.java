@@ -1,0 +1,91 @@
+package org.mrpilot.pulseq.component;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.mrpilot.api.adapter.AdapterException;
+import org.mrpilot.api.adapter.AdapterStatus;
+import org.mrpilot.api.adapter.PushResult;
+import org.mrpilot.api.adapter.ScannerAdapter;
+import org.mrpilot.api.config.ConfigurationCheck;
+import org.mrpilot.api.sequence.GeometryTable;
+import org.mrpilot.api.sequence.SafetyLimits;
+import org.mrpilot.api.sequence.SequenceRefusedException;
+import org.mrpilot.api.sequence.SequenceTable;
+import org.mrpilot.pulseq.PulseqAdapter;
+import org.mrpilot.pulseq.PulseqVersion;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** The OSGi face of {@link PulseqAdapter}: configuration only. */
+@Component(service = ScannerAdapter.class, configurationPid = PulseqAdapterComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = PulseqAdapterComponent.Config.class)
+public class PulseqAdapterComponent implements ScannerAdapter {
+    static final String PID = "org.mrpilot.pulseq";
+
+    @ObjectClassDefinition(name = "mrpilot Pulseq adapter")
+    public @interface Config {
+        @AttributeDefinition(description = "Folder the .seq and .geometry.json files are written to")
+        String output_folder() default "pulseq-out";
+
+        @AttributeDefinition(description = "Format version: 1.5 (default) or 1.4")
+        String version() default "1.5";
+
+        @AttributeDefinition(description = "Maximum gradient amplitude, mT/m")
+        double max_gradient_mT_per_m() default 28;
+
+        @AttributeDefinition(description = "Maximum slew rate, T/m/s")
+        double max_slew_T_per_m_per_s() default 150;
+
+        @AttributeDefinition(description = "RF dead time, us")
+        double rf_dead_time_us() default 100;
+
+        @AttributeDefinition(description = "RF ring-down time, us")
+        double rf_ringdown_time_us() default 30;
+
+        @AttributeDefinition(description = "ADC dead time, us")
+        double adc_dead_time_us() default 10;
+
+        @AttributeDefinition(description = "Limit on B1+rms over each TR (RF energy / SAR estimate), uT")
+        double max_b1rms_uT() default 5;
+    }
+
+    private PulseqAdapter adapter;
+
+    @Activate
+    void activate(Config config, Map<String, Object> properties) {
+        ConfigurationCheck.of(PID, properties, Config.class);
+        PulseqVersion version;
+        try {
+            version = PulseqVersion.parse(config.version());
+        } catch (IllegalArgumentException e) {
+            throw new org.mrpilot.api.config.ConfigurationError(PID, "version", e.getMessage());
+        }
+        SafetyLimits limits;
+        try {
+            limits = new SafetyLimits(config.max_gradient_mT_per_m() * 1e-3, config.max_slew_T_per_m_per_s(), config.rf_dead_time_us() * 1e-6,
+                    config.rf_ringdown_time_us() * 1e-6, config.adc_dead_time_us() * 1e-6, config.max_b1rms_uT(), SafetyLimits.PROTON_GAMMA_HZ_PER_T);
+        } catch (IllegalArgumentException e) {
+            throw new org.mrpilot.api.config.ConfigurationError(PID, "limits", e.getMessage());
+        }
+        adapter = new PulseqAdapter(Path.of(config.output_folder()), version, limits);
+    }
+
+    @Override
+    public String vendor() {
+        return adapter.vendor();
+    }
+
+    @Override
+    public PushResult push(String name, GeometryTable geometry, SequenceTable sequence) throws SequenceRefusedException, AdapterException {
+        return adapter.push(name, geometry, sequence);
+    }
+
+    @Override
+    public AdapterStatus status() {
+        return adapter.status();
+    }
+}
