@@ -62,7 +62,7 @@ final class ElementScanner {
                 pos = undefinedSequence(pos, end, depth + 1, tag);
             } else {
                 if (length > end - pos) {
-                    throw broken(String.format(Locale.ROOT, "element %s claims %d bytes but only %d remain", tagName(tag), length, end - pos));
+                    throw broken(String.format(Locale.ROOT, "element %s claims %d bytes but only %d remain (truncated or corrupt)", tagName(tag), length, end - pos));
                 }
                 int valueEnd = pos + (int) length;
                 if ("SQ".equals(vr) || (vr == null && length >= 8 && tagAt(pos) == ITEM)) definedSequence(pos, valueEnd, depth + 1);

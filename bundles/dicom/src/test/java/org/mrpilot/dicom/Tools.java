@@ -26,7 +26,7 @@ final class Tools {
     }
 
     static Result storescu(int port, String callingAe, String calledAe, List<Path> files) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("storescu", "-aet", callingAe, "-aec", calledAe, "127.0.0.1", String.valueOf(port)));
+        List<String> cmd = new ArrayList<>(List.of("storescu", "-v", "-aet", callingAe, "-aec", calledAe, "127.0.0.1", String.valueOf(port)));
         files.forEach(f -> cmd.add(f.toString()));
         return run(cmd);
     }

@@ -1,0 +1,65 @@
+package org.mrpilot.dicom;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.pixelmed.dicom.SOPClass;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.mrpilot.api.geometry.Vec3;
+
+/**
+ * The parser entry point on mutated valid files: every outcome is either an instance or a {@link Rejection}; never
+ * another exception, a hang or an allocation the file does not justify. Seeded, so a failure is reproducible;
+ * {@code -Dfuzz.cases=N} runs more offline.
+ */
+class ParserFuzzTest {
+    @Test
+    void mutatedFilesAreReadOrRejectedNeverCrash() {
+        int cases = Integer.getInteger("fuzz.cases", 3000);
+        long seed = Long.getLong("fuzz.seed", 20261121L);
+        byte[] valid = Scans.instance("1.2.3", "1.2.3.4", 1, "t1", new Scans.Plane(new Vec3(-10, 5, 2), Vec3.L, Vec3.P), 1, 16, 2)
+                .toPart10(SOPClass.MRImageStorage, "1.2.3.4");
+        Random random = new Random(seed);
+        int rejected = 0;
+        for (int n = 0; n < cases; n++) {
+            byte[] b = mutate(valid, random);
+            try {
+                InstanceReader.read(b);
+            } catch (Rejection r) {
+                rejected++;
+            } catch (Throwable t) {
+                fail("case " + n + " (seed " + seed + "): " + t, t);
+            }
+        }
+        assertTrue(rejected > cases / 4, "mutations should break most files, rejected only " + rejected);
+    }
+
+    private static byte[] mutate(byte[] valid, Random random) {
+        byte[] b = valid.clone();
+        switch (random.nextInt(5)) {
+            case 0 -> { // flip a few bytes
+                for (int i = 0, k = 1 + random.nextInt(8); i < k; i++) b[random.nextInt(b.length)] = (byte) random.nextInt(256);
+            }
+            case 1 -> b = java.util.Arrays.copyOf(b, random.nextInt(b.length)); // truncate
+            case 2 -> { // a huge or odd length somewhere in the header area
+                int at = 132 + random.nextInt(Math.min(600, b.length - 140));
+                int len = random.nextBoolean() ? 0x7FFFFFF0 : random.nextInt();
+                for (int i = 0; i < 4; i++) b[at + i] = (byte) (len >>> (8 * i));
+            }
+            case 3 -> { // undefined lengths
+                int at = 132 + random.nextInt(b.length - 140);
+                for (int i = 0; i < 4; i++) b[at + i] = (byte) 0xFF;
+            }
+            default -> { // duplicate a slice of bytes
+                int from = random.nextInt(b.length);
+                int len = random.nextInt(Math.min(64, b.length - from) + 1);
+                byte[] out = new byte[b.length + len];
+                System.arraycopy(b, 0, out, 0, from + len);
+                System.arraycopy(b, from, out, from + len, b.length - from);
+                b = out;
+            }
+        }
+        return b;
+    }
+}
