@@ -30,16 +30,14 @@ final class MapWriter {
         ResultHeader.frameOfReference(d, map.frameOfReferenceUid());
         float[] range = range(map.voxels());
         String dimensionOrganization = Dataset.newUid();
-        d.set("ImageType", "DERIVED", "PRIMARY", quantity + "_MAP")
+        d.set("ImageType", "DERIVED", "PRIMARY", "VOLUME", quantity + "_MAP")
                 .set("ContentLabel", quantity + "_MAP").set("ContentDescription", quantity + " relaxation time in seconds")
-                .set("ContentCreatorName", "mrpilot")
+                .set("ContentCreatorName", "mrpilot^agent")
                 .set("SamplesPerPixel", 1).set("PhotometricInterpretation", "MONOCHROME2").set("Rows", map.ny()).set("Columns", map.nx())
                 .set("BitsAllocated", 32).set("NumberOfFrames", map.nz())
                 .set("PresentationLUTShape", "IDENTITY").set("LossyImageCompression", "00").set("BurnedInAnnotation", "NO")
                 .set("RecognizableVisualFeatures", "NO").set("ContentQualification", "RESEARCH")
                 .set("FrameOfReferenceUID", map.frameOfReferenceUid())
-                .sequence("ReferencedSeriesSequence", new Dataset().set("SeriesInstanceUID", source.seriesInstanceUid())
-                        .sequence("ReferencedInstanceSequence"))
                 .sequence("AcquisitionContextSequence")
                 .sequence("DimensionOrganizationSequence", new Dataset().set("DimensionOrganizationUID", dimensionOrganization))
                 .set("DimensionOrganizationType", "3D")
@@ -56,9 +54,10 @@ final class MapWriter {
                         .set("DoubleFloatRealWorldValueFirstValueMapped", (double) range[0])
                         .set("DoubleFloatRealWorldValueLastValueMapped", (double) range[1])
                         .code("MeasurementUnitsCodeSequence", "s", "UCUM", "second"))
-                .sequence("ParametricMapFrameTypeSequence", new Dataset().set("FrameType", "DERIVED", "PRIMARY", quantity + "_MAP"))
+                .sequence("ParametricMapFrameTypeSequence", new Dataset().set("FrameType", "DERIVED", "PRIMARY", "VOLUME", quantity + "_MAP"))
+                .sequence("PixelValueTransformationSequence", new Dataset().set("RescaleIntercept", 0.0).set("RescaleSlope", 1.0).set("RescaleType", "US"))
                 .sequence("FrameAnatomySequence", new Dataset().set("FrameLaterality", "U")
-                        .sequence("AnatomicRegionSequence", new Dataset().set("CodeValue", "T-A0100").set("CodingSchemeDesignator", "SRT")
+                        .sequence("AnatomicRegionSequence", new Dataset().set("CodeValue", "12738006").set("CodingSchemeDesignator", "SCT")
                                 .set("CodeMeaning", "Brain")))
                 .sequence("FrameVOILUTSequence", new Dataset().set("WindowCenter", (double) (range[0] + range[1]) / 2)
                         .set("WindowWidth", (double) Math.max(range[1] - range[0], 1e-3f))));
@@ -96,7 +95,7 @@ final class MapWriter {
                 double ms = Math.max(0, map.voxels()[k * plane + i] * 1000.0);
                 stored[i] = (short) Math.min(MAX_STORED, Math.round(ms / slope));
             }
-            d.set("ImageType", "DERIVED", "SECONDARY", quantity + "_MAP")
+            d.set("ImageType", "DERIVED", "SECONDARY", quantity + "_MAP").set("Laterality")
                     .set("ScanningSequence", "RM").set("SequenceVariant", "NONE").set("ScanOptions").set("MRAcquisitionType", "2D")
                     .set("RepetitionTime").set("EchoTime").set("EchoTrainLength")
                     .set("ImagePositionPatient", position(map, k)).set("ImageOrientationPatient", orientation(map))
@@ -107,8 +106,7 @@ final class MapWriter {
                     .set("RescaleIntercept", 0.0).set("RescaleSlope", slope).set("RescaleType", "MS")
                     .set("WindowCenter", maxMs / 2).set("WindowWidth", maxMs)
                     .set("LossyImageCompression", "00").set("BurnedInAnnotation", "NO")
-                    .set("DerivationDescription", quantity + " map computed by mrpilot; stored value * RescaleSlope = " + quantity + " in ms")
-                    .sequence("ReferencedImageSequence");
+                    .set("DerivationDescription", quantity + " map computed by mrpilot; stored value * RescaleSlope = " + quantity + " in ms");
             try {
                 OtherWordAttribute pixels = new OtherWordAttribute(Dataset.tag("PixelData"));
                 pixels.setValues(stored);
