@@ -32,6 +32,7 @@ public final class StoreScp implements AutoCloseable {
     private final ServerSocket server;
     private final ExecutorService associations;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Set<Association> active = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
 
     public StoreScp(ScpSettings settings, InstanceStore store, Consumer<InstanceStore.Stored> onStored, Log log) throws IOException {
@@ -72,6 +73,7 @@ public final class StoreScp implements AutoCloseable {
         Association association = null;
         try {
             association = AssociationFactory.createNewAssociation(socket, settings.aeTitle(), policy);
+            active.add(association);
             String calling = association.getCallingAETitle().trim();
             if (!settings.acceptedCallingAeTitles().isEmpty() && !settings.acceptedCallingAeTitles().contains(calling)) {
                 log.warn("association from " + calling + " at " + socket.getInetAddress().getHostAddress() + " aborted: calling AE title not accepted");
@@ -84,6 +86,7 @@ public final class StoreScp implements AutoCloseable {
         } catch (Exception e) {
             if (!socket.isClosed()) log.warn("association " + (association == null ? "request" : "from " + association.getCallingAETitle().trim()) + " ended: " + e);
         } finally {
+            if (association != null) active.remove(association);
             open.remove(socket);
             try {
                 socket.close();
@@ -141,17 +144,28 @@ public final class StoreScp implements AutoCloseable {
         } catch (IOException ignored) {
             // Closing is all we wanted.
         }
-        for (Socket s : open) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // Closing is all we wanted.
+        // After a release PixelMed lingers up to 5 s (ARTIM) in a wait on the association before closing the
+        // transport; waking it ends that wait cleanly instead of interrupting it.
+        for (Association a : active) {
+            synchronized (a) {
+                a.notifyAll();
             }
         }
-        associations.shutdownNow();
+        associations.shutdown();
         try {
             acceptor.join(5000);
-            associations.awaitTermination(5, TimeUnit.SECONDS);
+            if (!associations.awaitTermination(2, TimeUnit.SECONDS)) {
+                // Associations still transferring: cut them off.
+                for (Socket s : open) {
+                    try {
+                        s.close();
+                    } catch (IOException ignored) {
+                        // Closing is all we wanted.
+                    }
+                }
+                associations.shutdownNow();
+                associations.awaitTermination(5, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

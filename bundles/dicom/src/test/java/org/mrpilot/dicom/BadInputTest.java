@@ -47,7 +47,7 @@ class BadInputTest {
 
     @Test
     void brokenInstancesAreRefusedAndNothingElseChanges() throws Exception {
-        List<Path> good = Scans.write(tmp.resolve("good"), SERIES, 5, "t1", Scans.stack(3, Vec3.ZERO, Vec3.L, Vec3.P, 5), 32, 4, false);
+        List<Path> good = PhantomSeries.write(tmp.resolve("good"), SERIES, 5, "t1", PhantomSeries.stack(3, Vec3.ZERO, Vec3.L, Vec3.P, 5), 32, 4, false);
         assertEquals(0, Tools.storescu(receiver.port(), "SCANNER", "MRPILOT", good).exit());
         Map<Path, byte[]> before = stored();
         assertEquals(3, before.size());
@@ -86,7 +86,7 @@ class BadInputTest {
         Map<Path, byte[]> after = stored();
         assertEquals(before.keySet(), after.keySet());
         for (Path p : before.keySet()) assertArrayEquals(before.get(p), after.get(p), "changed: " + p);
-        List<Path> more = Scans.write(tmp.resolve("more"), SERIES + "9", 6, "t1", Scans.stack(1, Vec3.ZERO, Vec3.L, Vec3.P, 5), 32, 4, false);
+        List<Path> more = PhantomSeries.write(tmp.resolve("more"), SERIES + "9", 6, "t1", PhantomSeries.stack(1, Vec3.ZERO, Vec3.L, Vec3.P, 5), 32, 4, false);
         assertEquals(0, Tools.storescu(receiver.port(), "SCANNER", "MRPILOT", more).exit());
         assertEquals(4, stored().size());
         try (Stream<Path> incoming = Files.list(tmp.resolve("store/incoming"))) {
@@ -122,13 +122,13 @@ class BadInputTest {
     }
 
     private static byte[] withoutGeometry() {
-        Dataset d = Scans.instance(SERIES, SERIES + ".5", 5, "t1", new Scans.Plane(Vec3.ZERO, Vec3.L, Vec3.P), 5, 32, 4);
+        Dataset d = PhantomSeries.instance(SERIES, SERIES + ".5", 5, "t1", new PhantomSeries.Plane(Vec3.ZERO, Vec3.L, Vec3.P), 5, 32, 4);
         d.list().remove(Dataset.tag("ImagePositionPatient"));
         return d.toPart10(SOPClass.MRImageStorage, SERIES + ".5");
     }
 
     private static byte[] pixelMismatch() {
-        Dataset d = Scans.instance(SERIES, SERIES + ".6", 5, "t1", new Scans.Plane(Vec3.ZERO, Vec3.L, Vec3.P), 6, 32, 4);
+        Dataset d = PhantomSeries.instance(SERIES, SERIES + ".6", 5, "t1", new PhantomSeries.Plane(Vec3.ZERO, Vec3.L, Vec3.P), 6, 32, 4);
         d.set("Rows", 40);
         return d.toPart10(SOPClass.MRImageStorage, SERIES + ".6");
     }

@@ -28,9 +28,9 @@ class OutboxTest {
 
     @Test
     void destinationDownThenRestartThenBack() throws Exception {
-        int port = Scans.freePort();
+        int port = Tools.freePort();
         Destination destination = new Destination("pacs", "127.0.0.1", port, "PACS");
-        ReceivedSeries source = WriterTest.source(tmp.resolve("src"), "1.2.826.0.1.3680043.9.7777.40", Scans.stack(4, Vec3.ZERO, Vec3.L, Vec3.P, 5), "t1");
+        ReceivedSeries source = WriterTest.source(tmp.resolve("src"), "1.2.826.0.1.3680043.9.7777.40", PhantomSeries.stack(4, Vec3.ZERO, Vec3.L, Vec3.P, 5), "t1");
         CapturingLog log = new CapturingLog();
 
         // Destination down: the results wait in the outbox.
@@ -58,6 +58,6 @@ class OutboxTest {
         assertEquals(1, files.stream().filter(f -> f.getFileName().toString().startsWith("PM")).count(), files.toString());
         assertTrue(log.contains("not reached"), "the failed attempts are logged");
         String dump = Tools.run(List.of("dcmdump", files.stream().filter(f -> f.getFileName().toString().startsWith("MR")).findFirst().orElseThrow().toString())).output();
-        assertTrue(dump.contains("(0028,1053)") && dump.contains("[" + Scans.STUDY + "]"), dump);
+        assertTrue(dump.contains("(0028,1053)") && dump.contains("[" + PhantomSeries.STUDY + "]"), dump);
     }
 }

@@ -18,7 +18,7 @@ class ParserFuzzTest {
     void mutatedFilesAreReadOrRejectedNeverCrash() {
         int cases = Integer.getInteger("fuzz.cases", 3000);
         long seed = Long.getLong("fuzz.seed", 20261121L);
-        byte[] valid = Scans.instance("1.2.3", "1.2.3.4", 1, "t1", new Scans.Plane(new Vec3(-10, 5, 2), Vec3.L, Vec3.P), 1, 16, 2)
+        byte[] valid = PhantomSeries.instance("1.2.3", "1.2.3.4", 1, "t1", new PhantomSeries.Plane(new Vec3(-10, 5, 2), Vec3.L, Vec3.P), 1, 16, 2)
                 .toPart10(SOPClass.MRImageStorage, "1.2.3.4");
         Random random = new Random(seed);
         int rejected = 0;

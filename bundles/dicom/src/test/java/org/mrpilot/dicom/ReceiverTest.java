@@ -57,11 +57,11 @@ class ReceiverTest {
 
     @Test
     void localizerAndSeriesArriveAsEventsWithExactGeometry() throws Exception {
-        List<Path> localizer = Scans.write(tmp.resolve("loc"), "1.2.826.0.1.3680043.9.7777.10", 1, "t1 fl2d", Scans.threePlanes(64, 3.75), 64, 3.75, false);
+        List<Path> localizer = PhantomSeries.write(tmp.resolve("loc"), "1.2.826.0.1.3680043.9.7777.10", 1, "t1 fl2d", PhantomSeries.threePlanes(64, 3.75), 64, 3.75, false);
         Vec3 row = new Vec3(1, 0, 0);
         Vec3 column = new Vec3(0, Math.cos(0.2), -Math.sin(0.2));
         Vec3 origin = new Vec3(-120.123456, -95.5, -40.25);
-        List<Path> series = Scans.write(tmp.resolve("ser"), "1.2.826.0.1.3680043.9.7777.11", 2, "t2 tse", Scans.stack(30, origin, row, column, 4.4),
+        List<Path> series = PhantomSeries.write(tmp.resolve("ser"), "1.2.826.0.1.3680043.9.7777.11", 2, "t2 tse", PhantomSeries.stack(30, origin, row, column, 4.4),
                 64, 3.75, true);
         // One association for the localizer and three for the series, all at once.
         List<CompletableFuture<Tools.Result>> sends = new ArrayList<>();
@@ -89,7 +89,7 @@ class ReceiverTest {
         assertEquals(90, images.series().acquisition().flipAngleDeg(), 1e-9);
         assertEquals(3, images.series().acquisition().fieldStrengthT(), 1e-9);
         assertEquals("PH001", images.series().study().patientId());
-        assertEquals(Scans.FRAME, images.series().frameOfReferenceUid());
+        assertEquals(PhantomSeries.FRAME, images.series().frameOfReferenceUid());
 
         Volume v = images.volume().orElseThrow();
         assertEquals(64, v.nx());
@@ -110,7 +110,7 @@ class ReceiverTest {
 
     @Test
     void unknownCallingAeTitleIsTurnedAway() throws Exception {
-        List<Path> files = Scans.write(tmp.resolve("x"), "1.2.826.0.1.3680043.9.7777.12", 3, "t1", Scans.threePlanes(16, 10), 16, 10, false);
+        List<Path> files = PhantomSeries.write(tmp.resolve("x"), "1.2.826.0.1.3680043.9.7777.12", 3, "t1", PhantomSeries.threePlanes(16, 10), 16, 10, false);
         Tools.Result r = Tools.storescu(receiver.port(), "INTRUDER", "MRPILOT", files);
         assertNotEquals(0, r.exit());
         assertTrue(log.contains("INTRUDER"), "log names the refused AE title: " + log.lines);

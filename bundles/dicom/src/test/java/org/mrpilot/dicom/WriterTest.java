@@ -23,9 +23,9 @@ class WriterTest {
     @TempDir
     Path tmp;
 
-    static ReceivedSeries source(Path dir, String seriesUid, List<Scans.Plane> planes, String description) throws Exception {
+    static ReceivedSeries source(Path dir, String seriesUid, List<PhantomSeries.Plane> planes, String description) throws Exception {
         List<Instance> instances = new ArrayList<>();
-        for (Path f : Scans.write(dir, seriesUid, 3, description, planes, 32, 7.5, false)) instances.add(InstanceReader.read(Files.readAllBytes(f)));
+        for (Path f : PhantomSeries.write(dir, seriesUid, 3, description, planes, 32, 7.5, false)) instances.add(InstanceReader.read(Files.readAllBytes(f)));
         return SeriesBuilder.series(instances, dir, "SCANNER");
     }
 
@@ -40,14 +40,14 @@ class WriterTest {
     @Test
     void mapsAndReviewAreValidAndKeepGeometry() throws Exception {
         Vec3 column = new Vec3(0, Math.cos(0.3), Math.sin(0.3));
-        ReceivedSeries source = source(tmp.resolve("src"), "1.2.826.0.1.3680043.9.7777.30", Scans.stack(6, new Vec3(-118.2, -101.7, -33.3), Vec3.L, column, 5.5), "t1 ir");
+        ReceivedSeries source = source(tmp.resolve("src"), "1.2.826.0.1.3680043.9.7777.30", PhantomSeries.stack(6, new Vec3(-118.2, -101.7, -33.3), Vec3.L, column, 5.5), "t1 ir");
         Volume map = t1Map(source);
         LocalDateTime now = LocalDateTime.of(2026, 11, 21, 12, 0);
 
         WrittenInstance pm = MapWriter.parametricMap(MapQuantity.T1, map, source, 9001, now);
         List<WrittenInstance> mr = MapWriter.mrImages(MapQuantity.T1, map, source, 9002, now);
-        ReceivedSeries localizer = source(tmp.resolve("loc"), "1.2.826.0.1.3680043.9.7777.31", Scans.threePlanes(32, 7.5), "localizer");
-        SliceGroup plan = new SliceGroup("axial", new Vec3(0, 0, 10), Vec3.L, Vec3.P, 200, 200, 256, 256, 4, 1, 5, Scans.FRAME, "HFS");
+        ReceivedSeries localizer = source(tmp.resolve("loc"), "1.2.826.0.1.3680043.9.7777.31", PhantomSeries.threePlanes(32, 7.5), "localizer");
+        SliceGroup plan = new SliceGroup("axial", new Vec3(0, 0, 10), Vec3.L, Vec3.P, 200, 200, 256, 256, 4, 1, 5, PhantomSeries.FRAME, "HFS");
         WrittenInstance review = ReviewWriter.write(localizer, 1, List.of(plan), 9003, now);
 
         List<String> warnings = new ArrayList<>();
@@ -66,7 +66,7 @@ class WriterTest {
         Path pmFile = tmp.resolve(pm.sopInstanceUid() + ".dcm");
         String dump = Tools.run(List.of("dcmdump", pmFile.toString())).output();
         assertTrue(dump.contains("ParametricMapStorage"), dump);
-        assertTrue(dump.contains("[PH001]") && dump.contains("[" + Scans.STUDY + "]") && dump.contains("[" + Scans.FRAME + "]"), dump);
+        assertTrue(dump.contains("[PH001]") && dump.contains("[" + PhantomSeries.STUDY + "]") && dump.contains("[" + PhantomSeries.FRAME + "]"), dump);
         assertTrue(dump.contains("(0040,9096)") && dump.contains("[s]") && dump.contains("UCUM"), dump);
         assertTrue(dump.contains("(7fe0,0008) OF"), dump);
 

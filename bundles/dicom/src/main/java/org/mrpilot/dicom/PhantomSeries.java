@@ -4,33 +4,29 @@ import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.OtherWordAttribute;
 import com.pixelmed.dicom.SOPClass;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.mrpilot.api.geometry.Vec3;
 
-/** Synthetic MR series written as real Part 10 files (a head-like ellipse), the inputs of the tests. */
-final class Scans {
-    static final String STUDY = "1.2.826.0.1.3680043.9.7777.1";
-    static final String FRAME = "1.2.826.0.1.3680043.9.7777.2";
+/**
+ * Synthetic MR Image series written as real Part 10 files (a head-like ellipse with exact geometry): the inputs of
+ * the tests and of `./mrpilot bench dicom`, so no patient data is ever needed.
+ */
+public final class PhantomSeries {
+    public static final String STUDY = "1.2.826.0.1.3680043.9.7777.1";
+    public static final String FRAME = "1.2.826.0.1.3680043.9.7777.2";
 
     /** One slice to write: position of its first pixel and its row/column directions. */
-    record Plane(Vec3 position, Vec3 row, Vec3 column) {
+    public record Plane(Vec3 position, Vec3 row, Vec3 column) {
     }
 
-    private Scans() {
+    private PhantomSeries() {
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    /** A parallel stack of {@code n} axial-ish slices starting at {@code origin}, {@code spacingMm} apart. */
-    static List<Plane> stack(int n, Vec3 origin, Vec3 row, Vec3 column, double spacingMm) {
+    /** A parallel stack of {@code n} slices starting at {@code origin}, {@code spacingMm} apart. */
+    public static List<Plane> stack(int n, Vec3 origin, Vec3 row, Vec3 column, double spacingMm) {
         Vec3 normal = row.cross(column);
         List<Plane> planes = new ArrayList<>();
         for (int k = 0; k < n; k++) planes.add(new Plane(origin.plus(normal.times(k * spacingMm)), row, column));
@@ -38,7 +34,7 @@ final class Scans {
     }
 
     /** Axial, sagittal and coronal planes through the centre of a 240 mm field of view. */
-    static List<Plane> threePlanes(int size, double pixelMm) {
+    public static List<Plane> threePlanes(int size, double pixelMm) {
         double h = size * pixelMm / 2;
         return List.of(new Plane(new Vec3(-h, -h, 0), Vec3.L, Vec3.P),
                 new Plane(new Vec3(0, -h, h), Vec3.P, Vec3.S.times(-1)),
@@ -46,7 +42,7 @@ final class Scans {
     }
 
     /** Writes the series and returns its files in instance order. */
-    static List<Path> write(Path dir, String seriesUid, int seriesNumber, String description, List<Plane> planes, int size, double pixelMm,
+    public static List<Path> write(Path dir, String seriesUid, int seriesNumber, String description, List<Plane> planes, int size, double pixelMm,
                             boolean announceCount) throws IOException {
         Files.createDirectories(dir);
         List<Path> files = new ArrayList<>();
