@@ -79,24 +79,30 @@ public class DicomReceiverComponent {
 
     @Activate
     void activate(BundleContext context, Config config, Map<String, Object> properties) {
-        ConfigurationCheck.of(PID, properties, Config.class).notBlank("ae.title", config.ae_title()).inRange("ae.title", config.ae_title().length(), 1, 16)
-                .inRange("port", config.port(), 1, 65535).inRange("max.associations", config.max_associations(), 1, 256)
-                .inRange("quiet.period.s", config.quiet_period_s(), 1, 3600).inRange("max.instance.mib", config.max_instance_mib(), 1, 4096);
-        InetAddress bind;
-        try {
-            bind = InetAddress.getByName(config.bind_address());
-        } catch (UnknownHostException e) {
-            throw new ConfigurationError(PID, "bind.address", "is '" + config.bind_address() + "', which is not an address of this host");
-        }
+        ScpSettings settings = settings(config, properties);
         Path dir = config.store_dir().isBlank()
                 ? AgentProperties.dataDirectory(context::getProperty).resolve("dicom/received") : Path.of(config.store_dir());
         try {
-            receiver = new Receiver(new ScpSettings(config.ae_title(), bind, config.port(), Set.of(config.calling_ae_titles()), config.max_associations(),
-                    Duration.ofSeconds(config.quiet_period_s())), new InstanceStore(dir, (long) config.max_instance_mib() << 20), () -> listeners,
-                    new OsgiLog(log));
+            receiver = new Receiver(settings, new InstanceStore(dir, (long) config.max_instance_mib() << 20), () -> listeners, new OsgiLog(log));
         } catch (IOException e) {
             log.error("DICOM receiver not started: {}", e.getMessage());
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The validated settings; a bad value is refused with its key's name. */
+    static ScpSettings settings(Config config, Map<String, Object> properties) {
+        ConfigurationCheck.of(PID, properties, Config.class).notBlank("ae.title", config.ae_title()).inRange("ae.title", config.ae_title().length(), 1, 16)
+                .inRange("port", config.port(), 1, 65535).inRange("max.associations", config.max_associations(), 1, 256)
+                .inRange("quiet.period.s", config.quiet_period_s(), 1, 3600).inRange("max.instance.mib", config.max_instance_mib(), 1, 4096);
+        for (String ae : config.calling_ae_titles()) {
+            if (ae.isBlank() || ae.length() > 16) throw new ConfigurationError(PID, "calling.ae.titles", "has '" + ae + "', AE titles are 1-16 characters");
+        }
+        try {
+            return new ScpSettings(config.ae_title(), InetAddress.getByName(config.bind_address()), config.port(), Set.of(config.calling_ae_titles()),
+                    config.max_associations(), Duration.ofSeconds(config.quiet_period_s()));
+        } catch (UnknownHostException e) {
+            throw new ConfigurationError(PID, "bind.address", "is '" + config.bind_address() + "', which is not an address of this host");
         }
     }
 

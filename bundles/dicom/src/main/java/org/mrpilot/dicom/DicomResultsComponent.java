@@ -56,6 +56,18 @@ public class DicomResultsComponent implements DicomResults {
 
     @Activate
     void activate(BundleContext context, Config config, Map<String, Object> properties) {
+        List<Destination> destinations = destinations(config, properties);
+        Path dir = config.outbox_dir().isBlank()
+                ? AgentProperties.dataDirectory(context::getProperty).resolve("dicom/outbox") : Path.of(config.outbox_dir());
+        try {
+            results = new Results(dir, destinations, config.calling_ae_title(), Duration.ofSeconds(config.retry_interval_s()), new OsgiLog(log));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The validated destinations; a bad value is refused with its key's name. */
+    static List<Destination> destinations(Config config, Map<String, Object> properties) {
         ConfigurationCheck.of(PID, properties, Config.class).inRange("calling.ae.title", config.calling_ae_title().length(), 1, 16)
                 .inRange("retry.interval.s", config.retry_interval_s(), 1, 3600);
         List<Destination> destinations = new ArrayList<>();
@@ -66,13 +78,7 @@ public class DicomResultsComponent implements DicomResults {
                 throw new ConfigurationError(PID, "destinations", e.getMessage());
             }
         }
-        Path dir = config.outbox_dir().isBlank()
-                ? AgentProperties.dataDirectory(context::getProperty).resolve("dicom/outbox") : Path.of(config.outbox_dir());
-        try {
-            results = new Results(dir, destinations, config.calling_ae_title(), Duration.ofSeconds(config.retry_interval_s()), new OsgiLog(log));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return destinations;
     }
 
     @Deactivate

@@ -16,7 +16,8 @@ import java.util.function.Consumer;
 /**
  * Groups stored instances by series and declares a series complete when ImagesInAcquisition (0020,1002) images
  * have arrived, or when none has arrived for the quiet period. Completion runs on one thread, one series at a time.
- * An image arriving after completion is stored as usual and reported in a later completion of its own.
+ * An image arriving after completion (a resend, a late image) reopens the series, which then completes again with
+ * every image; the last {@value #REMEMBERED} completed series are kept for that.
  */
 final class SeriesAssembler implements AutoCloseable {
     /** One series being received. */
@@ -30,7 +31,14 @@ final class SeriesAssembler implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private static final int REMEMBERED = 8;
     private final Map<String, Open> open = new HashMap<>();
+    private final Map<String, Open> completed = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Open> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
 
     SeriesAssembler(Duration quietPeriod, Consumer<Complete> onComplete) {
         this.quietPeriod = quietPeriod;
@@ -45,7 +53,10 @@ final class SeriesAssembler implements AutoCloseable {
     }
 
     synchronized void add(Instance instance, Path file, String callingAeTitle) {
-        Open series = open.computeIfAbsent(instance.seriesInstanceUid(), k -> new Open());
+        Open series = open.computeIfAbsent(instance.seriesInstanceUid(), k -> {
+            Open again = completed.remove(k);
+            return again != null ? again : new Open();
+        });
         series.instances.put(instance.sopInstanceUid(), instance);
         series.folder = file.getParent();
         series.callingAeTitle = callingAeTitle;
@@ -60,6 +71,7 @@ final class SeriesAssembler implements AutoCloseable {
         synchronized (this) {
             if (open.get(seriesUid) != series) return;
             open.remove(seriesUid);
+            completed.put(seriesUid, series);
             instances = new ArrayList<>(series.instances.values());
         }
         onComplete.accept(new Complete(instances, series.folder, series.callingAeTitle));

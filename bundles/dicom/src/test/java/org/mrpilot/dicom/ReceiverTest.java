@@ -106,6 +106,11 @@ class ReceiverTest {
         try (var incoming = Files.list(tmp.resolve("store/incoming"))) {
             assertEquals(0, incoming.count(), "nothing left half-received");
         }
+
+        // A late resend of one image reopens the series, which completes again with every image.
+        assertEquals(0, send(series.subList(5, 6)).exit());
+        Object again = events.poll(20, TimeUnit.SECONDS);
+        assertTrue(again instanceof ImagesReceived r && r.series().slices().size() == 30, "series completed again whole: " + again);
     }
 
     @Test
