@@ -72,15 +72,16 @@ public final class StoreScp implements AutoCloseable {
     private void serve(Socket socket) {
         Association association = null;
         try {
-            association = AssociationFactory.createNewAssociation(socket, settings.aeTitle(), policy);
-            active.add(association);
-            String calling = association.getCallingAETitle().trim();
-            if (!settings.acceptedCallingAeTitles().isEmpty() && !settings.acceptedCallingAeTitles().contains(calling)) {
-                log.warn("association from " + calling + " at " + socket.getInetAddress().getHostAddress() + " aborted: calling AE title not accepted");
-                association.abort();
+            CallingAeGate.Admission admission = CallingAeGate.admit(socket, settings.acceptedCallingAeTitles());
+            if (admission.socket() == null) {
+                log.warn("association from " + admission.callingAeTitle() + " at " + socket.getInetAddress().getHostAddress()
+                        + " rejected: calling AE title not accepted");
+                CallingAeGate.reject(socket);
                 return;
             }
-            while (true) serveOneRequest(association, calling);
+            association = AssociationFactory.createNewAssociation(admission.socket(), settings.aeTitle(), policy);
+            active.add(association);
+            while (true) serveOneRequest(association, admission.callingAeTitle());
         } catch (AReleaseException released) {
             // The sender released the association normally.
         } catch (Exception e) {

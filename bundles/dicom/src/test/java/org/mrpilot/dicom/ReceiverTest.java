@@ -118,6 +118,7 @@ class ReceiverTest {
         List<Path> files = PhantomSeries.write(tmp.resolve("x"), "1.2.826.0.1.3680043.9.7777.12", 3, "t1", PhantomSeries.threePlanes(16, 10), 16, 10, false);
         Tools.Result r = Tools.storescu(receiver.port(), "INTRUDER", "MRPILOT", files);
         assertNotEquals(0, r.exit());
+        assertTrue(r.output().contains("Calling AE Title Not Recognized"), r.output());
         assertTrue(log.contains("INTRUDER"), "log names the refused AE title: " + log.lines);
         assertTrue(Files.notExists(tmp.resolve("store/studies")) || Files.list(tmp.resolve("store/studies")).findAny().isEmpty());
     }
