@@ -23,6 +23,9 @@ import java.util.function.Consumer;
  */
 public final class StoreScp implements AutoCloseable {
     private static final int SUCCESS = 0x0000;
+    /** Larger PDUs than PixelMed's 16 KiB default: fewer round trips through its PDU handling per image. */
+    private static final int MAX_PDU_BYTES = 128 * 1024;
+    private static final int SOCKET_BUFFER_BYTES = 256 * 1024;
 
     private final ScpSettings settings;
     private final InstanceStore store;
@@ -79,7 +82,7 @@ public final class StoreScp implements AutoCloseable {
                 CallingAeGate.reject(socket);
                 return;
             }
-            association = AssociationFactory.createNewAssociation(admission.socket(), settings.aeTitle(), policy);
+            association = AssociationFactory.createNewAssociation(admission.socket(), settings.aeTitle(), MAX_PDU_BYTES, SOCKET_BUFFER_BYTES, 0, policy);
             active.add(association);
             while (true) serveOneRequest(association, admission.callingAeTitle());
         } catch (AReleaseException released) {
