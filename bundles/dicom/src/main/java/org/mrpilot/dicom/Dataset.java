@@ -93,14 +93,19 @@ final class Dataset {
     }
 
     /** The data set as a Part 10 file in explicit VR little endian. */
-    byte[] toPart10(String sopClassUid, String sopInstanceUid) {
+    byte[] toPart10() {
+        return toPart10(TransferSyntax.ExplicitVRLittleEndian);
+    }
+
+    /** The data set as a Part 10 file in an uncompressed transfer syntax. */
+    byte[] toPart10(String transferSyntaxUid) {
         try {
-            FileMetaInformation.addFileMetaInformation(list, TransferSyntax.ExplicitVRLittleEndian, AE_TITLE);
+            FileMetaInformation.addFileMetaInformation(list, transferSyntaxUid, AE_TITLE);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            list.write(new DicomOutputStream(bytes, TransferSyntax.ExplicitVRLittleEndian, TransferSyntax.ExplicitVRLittleEndian));
+            list.write(new DicomOutputStream(bytes, TransferSyntax.ExplicitVRLittleEndian, transferSyntaxUid));
             return bytes.toByteArray();
         } catch (DicomException e) {
-            throw new IllegalStateException("cannot encode " + sopClassUid + " " + sopInstanceUid + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot encode " + Attribute.string(list, com.pixelmed.dicom.TagFromName.SOPInstanceUID) + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -75,7 +75,7 @@ final class MapWriter {
         } catch (DicomException e) {
             throw new IllegalStateException(e);
         }
-        return new WrittenInstance(SOPClass.ParametricMapStorage, uid, seriesUid, d.toPart10(SOPClass.ParametricMapStorage, uid));
+        return new WrittenInstance(SOPClass.ParametricMapStorage, uid, seriesUid, d.toPart10());
     }
 
     /** Classic MR Image Storage: one instance per slice, unsigned 16-bit pixels, values in ms via Rescale Slope/Intercept. */
@@ -114,7 +114,7 @@ final class MapWriter {
             } catch (DicomException e) {
                 throw new IllegalStateException(e);
             }
-            out.add(new WrittenInstance(SOPClass.MRImageStorage, uid, seriesUid, d.toPart10(SOPClass.MRImageStorage, uid)));
+            out.add(new WrittenInstance(SOPClass.MRImageStorage, uid, seriesUid, d.toPart10()));
         }
         return out;
     }

@@ -51,7 +51,7 @@ public final class PhantomSeries {
             Dataset d = instance(seriesUid, uid, seriesNumber, description, planes.get(i), i + 1, size, pixelMm);
             if (announceCount) d.set("ImagesInAcquisition", planes.size());
             Path f = dir.resolve(uid + ".dcm");
-            Files.write(f, d.toPart10(SOPClass.MRImageStorage, uid));
+            Files.write(f, d.toPart10());
             files.add(f);
         }
         return files;

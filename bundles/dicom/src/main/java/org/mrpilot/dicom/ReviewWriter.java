@@ -46,7 +46,7 @@ final class ReviewWriter {
         } catch (DicomException e) {
             throw new IllegalStateException(e);
         }
-        return new WrittenInstance(SOPClass.SecondaryCaptureImageStorage, uid, seriesUid, d.toPart10(SOPClass.SecondaryCaptureImageStorage, uid));
+        return new WrittenInstance(SOPClass.SecondaryCaptureImageStorage, uid, seriesUid, d.toPart10());
     }
 
     static byte[] render(ImageSlice slice, List<SliceGroup> plan) {

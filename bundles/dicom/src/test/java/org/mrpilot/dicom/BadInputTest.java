@@ -124,13 +124,13 @@ class BadInputTest {
     private static byte[] withoutGeometry() {
         Dataset d = PhantomSeries.instance(SERIES, SERIES + ".5", 5, "t1", new PhantomSeries.Plane(Vec3.ZERO, Vec3.L, Vec3.P), 5, 32, 4);
         d.list().remove(Dataset.tag("ImagePositionPatient"));
-        return d.toPart10(SOPClass.MRImageStorage, SERIES + ".5");
+        return d.toPart10();
     }
 
     private static byte[] pixelMismatch() {
         Dataset d = PhantomSeries.instance(SERIES, SERIES + ".6", 5, "t1", new PhantomSeries.Plane(Vec3.ZERO, Vec3.L, Vec3.P), 6, 32, 4);
         d.set("Rows", 40);
-        return d.toPart10(SOPClass.MRImageStorage, SERIES + ".6");
+        return d.toPart10();
     }
 
     private Map<Path, byte[]> stored() throws Exception {

@@ -1,9 +1,13 @@
 package org.mrpilot.dicom;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.pixelmed.dicom.SOPClass;
+import com.pixelmed.dicom.TransferSyntax;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.mrpilot.api.geometry.Vec3;
@@ -18,12 +22,20 @@ class ParserFuzzTest {
     void mutatedFilesAreReadOrRejectedNeverCrash() {
         int cases = Integer.getInteger("fuzz.cases", 3000);
         long seed = Long.getLong("fuzz.seed", 20261121L);
-        byte[] valid = PhantomSeries.instance("1.2.3", "1.2.3.4", 1, "t1", new PhantomSeries.Plane(new Vec3(-10, 5, 2), Vec3.L, Vec3.P), 1, 16, 2)
-                .toPart10(SOPClass.MRImageStorage, "1.2.3.4");
+        PhantomSeries.Plane plane = new PhantomSeries.Plane(new Vec3(-10, 5, 2), Vec3.L, Vec3.P);
+        // Every uncompressed encoding we accept, each with a sequence so nested items get mutated too.
+        List<byte[]> valid = new ArrayList<>();
+        for (String ts : List.of(TransferSyntax.ExplicitVRLittleEndian, TransferSyntax.ImplicitVRLittleEndian, TransferSyntax.ExplicitVRBigEndian)) {
+            Dataset d = PhantomSeries.instance("1.2.3", "1.2.3.4", 1, "t1", plane, 1, 16, 2);
+            d.sequence("ReferencedImageSequence", new Dataset().set("ReferencedSOPClassUID", SOPClass.MRImageStorage).set("ReferencedSOPInstanceUID", "1.2.3.3"));
+            byte[] b = d.toPart10(ts);
+            assertDoesNotThrow(() -> InstanceReader.read(b), "valid " + ts);
+            valid.add(b);
+        }
         Random random = new Random(seed);
         int rejected = 0;
         for (int n = 0; n < cases; n++) {
-            byte[] b = mutate(valid, random);
+            byte[] b = mutate(valid.get(n % valid.size()), random);
             try {
                 InstanceReader.read(b);
             } catch (Rejection r) {
