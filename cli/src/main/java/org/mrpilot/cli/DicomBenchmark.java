@@ -63,23 +63,31 @@ final class DicomBenchmark implements Benchmark {
             for (Path p : series) bytes += Files.size(p);
             double[] ours = new double[runs];
             double[] dcmtk = new double[runs];
-            try (Progress progress = new Progress("bench dicom", 2L * runs)) {
+            double[] floors = new double[runs];
+            try (Progress progress = new Progress("bench dicom", 2L * runs + 2)) {
+                // One untimed round each first, so neither side is measured while its code is still being compiled.
+                List<Path> warmUp = series.subList(0, Math.min(20, images));
+                ours(warmUp, work.resolve("warm-ours"));
+                progress.step();
+                dcmtk(warmUp, work.resolve("warm-dcmtk"));
+                progress.step();
                 for (int r = 0; r < runs; r++) {
                     ours[r] = images / ours(series, work.resolve("ours-" + r));
                     progress.step();
                     dcmtk[r] = images / dcmtk(series, work.resolve("dcmtk-" + r));
+                    floors[r] = durabilityFloor(series, work.resolve("floor-" + r));
                     progress.step();
                 }
             }
-            double floor = durabilityFloor(series, work.resolve("floor"));
+            double floor = median(floors);
             double oursMedian = median(ours);
             double dcmtkMedian = median(dcmtk);
             double mb = bytes / 1e6;
-            out.printf("%d MR images of %dx%d (16 bit), %.1f MB, sent by storescu over loopback (TCP_NODELAY=1), median of %d runs%n", images, size, size, mb, runs);
+            out.printf("%d MR images of %dx%d (16 bit), %.1f MB, sent by storescu over loopback (TCP_NODELAY=1), median of %d runs after a warm-up%n", images, size, size, mb, runs);
             new Table("receiver", "instances/s", "MB/s", "runs (instances/s)")
                     .row("mrpilot (fsync + atomic rename per instance)", oursMedian, oursMedian * mb / images, Arrays.toString(round(ours)))
                     .row("dcmtk storescp (no fsync)", dcmtkMedian, dcmtkMedian * mb / images, Arrays.toString(round(dcmtk)))
-                    .row("disk floor: write+fsync+rename+dir fsync only", floor, floor * mb / images, "-")
+                    .row("disk floor: write+fsync+rename+dir fsync only", floor, floor * mb / images, Arrays.toString(round(floors)))
                     .print(out);
             out.printf("ratio mrpilot / storescp: %.2f%n", oursMedian / dcmtkMedian);
             JsonObject figures = new JsonObject();
@@ -118,7 +126,7 @@ final class DicomBenchmark implements Benchmark {
         }
     }
 
-    /** Instances/s this disk allows for the durable write alone (what every acknowledged instance costs us). */
+    /** Instances/s this disk allows for the durable writes alone (what every acknowledged instance costs us). */
     private static double durabilityFloor(List<Path> series, Path dir) throws IOException {
         Files.createDirectories(dir.resolve("incoming"));
         Files.createDirectories(dir.resolve("stored"));
@@ -136,6 +144,7 @@ final class DicomBenchmark implements Benchmark {
         }
         return series.size() / ((System.nanoTime() - start) / 1e9);
     }
+
 
     private static double send(List<Path> series, int port, String calledAe) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("storescu", "-aet", "BENCH", "-aec", calledAe, "127.0.0.1", String.valueOf(port)));
