@@ -43,9 +43,7 @@ public final class InstanceStore {
     Stored accept(Path received, String callingAeTitle) throws Rejection, IOException {
         try {
             long size = Files.size(received);
-            if (size > maxInstanceBytes) {
-                throw new Rejection(Rejection.OUT_OF_RESOURCES, "instance of " + size + " bytes exceeds the limit of " + maxInstanceBytes);
-            }
+            if (size > maxInstanceBytes) throw tooLarge(size);
             Instance instance = InstanceReader.read(Files.readAllBytes(received));
             Path target = studies().resolve(instance.study().studyInstanceUid()).resolve(instance.seriesInstanceUid())
                     .resolve(instance.sopInstanceUid() + ".dcm");
@@ -54,6 +52,10 @@ public final class InstanceStore {
         } finally {
             Files.deleteIfExists(received);
         }
+    }
+
+    Rejection tooLarge(long bytes) {
+        return new Rejection(Rejection.OUT_OF_RESOURCES, "instance of " + bytes + " bytes exceeds the limit of " + maxInstanceBytes);
     }
 
     /** An instance safely on disk. */

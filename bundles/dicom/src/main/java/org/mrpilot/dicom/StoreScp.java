@@ -124,7 +124,7 @@ public final class StoreScp implements AutoCloseable {
         try {
             if (handler.tooLarge()) {
                 handler.discard();
-                throw new Rejection(Rejection.OUT_OF_RESOURCES, "instance of " + handler.bytesReceived() + " bytes exceeds the limit of " + store.maxInstanceBytes());
+                throw store.tooLarge(handler.bytesReceived());
             }
             InstanceStore.Stored stored = store.accept(handler.file(), calling);
             if (!stored.instance().sopInstanceUid().equals(uid)) {

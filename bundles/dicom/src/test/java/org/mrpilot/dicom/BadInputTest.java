@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.pixelmed.dicom.SOPClass;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -29,6 +28,7 @@ import org.mrpilot.api.geometry.Vec3;
  */
 class BadInputTest {
     private static final String SERIES = "1.2.826.0.1.3680043.9.7777.20";
+    private static final long MAX_BYTES = 100_000;
     @TempDir
     Path tmp;
     private Receiver receiver;
@@ -37,7 +37,7 @@ class BadInputTest {
     @BeforeEach
     void start() throws Exception {
         ScpSettings settings = new ScpSettings("MRPILOT", InetAddress.getLoopbackAddress(), 0, Set.of(), 4, Duration.ofSeconds(30));
-        receiver = new Receiver(settings, new InstanceStore(tmp.resolve("store"), 64 << 20), List::of, log);
+        receiver = new Receiver(settings, new InstanceStore(tmp.resolve("store"), MAX_BYTES), List::of, log);
     }
 
     @AfterEach
@@ -73,6 +73,12 @@ class BadInputTest {
         r = Tools.storescu(receiver.port(), "SCANNER", "MRPILOT", List.of(mismatch));
         assertTrue(r.output().contains("Error: DataSetDoesNotMatchSOPClass"), r.output());
         assertTrue(log.contains("pixel data has"), log.lines.toString());
+
+        // Larger than the configured limit: refused while it streams in, never stored.
+        List<Path> big = PhantomSeries.write(tmp.resolve("big"), SERIES + "8", 7, "t1", PhantomSeries.stack(1, Vec3.ZERO, Vec3.L, Vec3.P, 5), 256, 1, false);
+        r = Tools.storescu(receiver.port(), "SCANNER", "MRPILOT", big);
+        assertTrue(r.output().contains("Refused: OutOfResources"), r.output());
+        assertTrue(log.contains("exceeds the limit of " + MAX_BYTES), log.lines.toString());
 
         // A compressed transfer syntax is refused at negotiation, with the reason in our log.
         Path jpeg = tmp.resolve("jpeg.dcm");
