@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mrpilot.api.dicom.MapQuantity;
 import org.mrpilot.api.exam.ReceivedSeries;
+import org.mrpilot.api.geometry.SliceGroup;
 import org.mrpilot.api.geometry.Vec3;
 
 /** Results queue on disk while dcmtk's storescp is down, survive an agent restart, and arrive exactly once. */
@@ -36,8 +37,10 @@ class OutboxTest {
         // Destination down: the results wait in the outbox.
         Results results = new Results(tmp.resolve("outbox"), List.of(destination), "MRPILOT", Duration.ofMillis(200), log);
         results.sendMap(MapQuantity.T1, WriterTest.t1Map(source), source);
+        SliceGroup plan = new SliceGroup("axial", new Vec3(0, 0, 10), Vec3.L, Vec3.P, 200, 200, 256, 256, 4, 1, 5, PhantomSeries.FRAME, "HFS");
+        results.sendPlanReview(source, 0, List.of(plan));
         Thread.sleep(600);
-        assertEquals(5, results.pending(), "1 parametric map + 4 MR images queued");
+        assertEquals(6, results.pending(), "1 parametric map + 4 MR images + 1 review queued");
         results.close(); // the agent stops
 
         // Destination back, agent restarted on the same outbox: everything is delivered, once.
@@ -54,8 +57,9 @@ class OutboxTest {
         try (Stream<Path> s = Files.list(received)) {
             files = s.toList();
         }
-        assertEquals(5, files.size(), "each instance exactly once: " + files);
+        assertEquals(6, files.size(), "each instance exactly once: " + files);
         assertEquals(1, files.stream().filter(f -> f.getFileName().toString().startsWith("PM")).count(), files.toString());
+        assertEquals(1, files.stream().filter(f -> f.getFileName().toString().startsWith("SC")).count(), files.toString());
         assertTrue(log.contains("not reached"), "the failed attempts are logged");
         String dump = Tools.run(List.of("dcmdump", files.stream().filter(f -> f.getFileName().toString().startsWith("MR")).findFirst().orElseThrow().toString())).output();
         assertTrue(dump.contains("(0028,1053)") && dump.contains("[" + PhantomSeries.STUDY + "]"), dump);
