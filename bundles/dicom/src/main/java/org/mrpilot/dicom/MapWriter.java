@@ -95,7 +95,7 @@ final class MapWriter {
                 double ms = Math.max(0, map.voxels()[k * plane + i] * 1000.0);
                 stored[i] = (short) Math.min(MAX_STORED, Math.round(ms / slope));
             }
-            d.set("ImageType", "DERIVED", "SECONDARY", quantity + "_MAP").set("Laterality")
+            d.set("ImageType", "DERIVED", "SECONDARY", quantity + "_MAP")
                     .set("ScanningSequence", "RM").set("SequenceVariant", "NONE").set("ScanOptions").set("MRAcquisitionType", "2D")
                     .set("RepetitionTime").set("EchoTime").set("EchoTrainLength")
                     .set("ImagePositionPatient", position(map, k)).set("ImageOrientationPatient", orientation(map))

@@ -29,7 +29,7 @@ final class ResultHeader {
                 .set("StudyInstanceUID", s.studyInstanceUid()).set("StudyDate", s.studyDate()).set("StudyTime", s.studyTime())
                 .set("StudyID", s.studyId()).set("AccessionNumber", s.accessionNumber()).set("ReferringPhysicianName", s.referringPhysicianName())
                 .set("Modality", modality).set("SeriesInstanceUID", seriesUid).set("SeriesNumber", seriesNumber)
-                .set("SeriesDescription", seriesDescription).set("SeriesDate", date).set("SeriesTime", time)
+                .set("SeriesDescription", seriesDescription).set("BodyPartExamined", "HEAD").set("SeriesDate", date).set("SeriesTime", time)
                 .set("PatientPosition", source.patientPosition().isEmpty() ? "HFS" : source.patientPosition())
                 .set("InstanceNumber", instanceNumber).set("ContentDate", date).set("ContentTime", time)
                 .set("InstanceCreationDate", date).set("InstanceCreationTime", time)

@@ -38,7 +38,7 @@ final class ReviewWriter {
                 .set("DerivationDescription", plan.size() + " planned slice group(s) drawn on localizer image " + (sliceIndex + 1)
                         + " of series " + localizer.seriesNumber())
                 .set("NominalScannedPixelSpacing", slice.rowSpacingMm(), slice.columnSpacingMm())
-                .set("PixelSpacing", slice.rowSpacingMm(), slice.columnSpacingMm()).set("PatientOrientation").set("Laterality");
+                .set("PixelSpacing", slice.rowSpacingMm(), slice.columnSpacingMm()).set("PatientOrientation");
         try {
             OtherByteAttribute a = new OtherByteAttribute(Dataset.tag("PixelData"));
             a.setValues(pixels);
