@@ -1,5 +1,7 @@
 package org.mrpilot.dicom;
 
+import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.DicomDictionary;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Locale;
@@ -8,10 +10,14 @@ import java.util.Set;
 /**
  * Walks the element structure of an encoded data set and refuses it before any parser allocates memory for it:
  * every length must fit in the bytes that remain (a claimed 2 GB length in a 1 MB file is refused here), undefined
- * lengths are allowed only where DICOM allows them, and nesting is bounded.
+ * lengths are allowed only where DICOM allows them, and nesting is bounded. It reads the structure exactly as
+ * PixelMed will: explicit VRs must be real VRs (PixelMed would re-read a garbled one as implicit, with a 4-byte
+ * length), and in implicit VR the dictionary decides which elements are sequences.
  */
 final class ElementScanner {
-    private static final Set<String> LONG_LENGTH_VRS = Set.of("OB", "OD", "OF", "OL", "OV", "OW", "SQ", "SV", "UC", "UN", "UR", "UT", "UV");
+    static final Set<String> VRS = Set.of("AE", "AS", "AT", "CS", "DA", "DS", "DT", "FD", "FL", "IS", "LO", "LT", "OB", "OD", "OF", "OL",
+            "OV", "OW", "PN", "SH", "SL", "SQ", "SS", "ST", "SV", "TM", "UC", "UI", "UL", "UN", "UR", "US", "UT", "UV");
+    static final Set<String> LONG_LENGTH_VRS = Set.of("OB", "OD", "OF", "OL", "OV", "OW", "SQ", "SV", "UC", "UN", "UR", "UT", "UV");
     private static final long UNDEFINED = 0xFFFFFFFFL;
     private static final int MAX_DEPTH = 16;
     private static final int ITEM = 0xFFFEE000;
@@ -41,6 +47,7 @@ final class ElementScanner {
             if (tag == ITEM_END && untilItemEnd) return pos + 8;
             if ((tag >>> 16) == 0xFFFE) throw broken("unexpected delimiter " + tagName(tag) + " at offset " + pos);
             String vr = explicitVr ? vrAt(pos + 4) : null;
+            if (vr != null && !VRS.contains(vr)) throw broken("element " + tagName(tag) + " at offset " + pos + " has no valid VR");
             long length;
             int header;
             if (vr != null && LONG_LENGTH_VRS.contains(vr)) {
@@ -55,8 +62,9 @@ final class ElementScanner {
                 header = 8;
             }
             pos += header;
+            String dictionaryVr = explicitVr ? vr : dictionaryVr(tag);
             if (length == UNDEFINED) {
-                boolean sequence = "SQ".equals(vr) || "UN".equals(vr) || vr == null;
+                boolean sequence = "SQ".equals(dictionaryVr) || "UN".equals(dictionaryVr) || dictionaryVr == null;
                 if (tag == PIXEL_DATA) throw broken("encapsulated (compressed) pixel data is not accepted");
                 if (!sequence) throw broken("element " + tagName(tag) + " has an undefined length, which its VR " + vr + " does not allow");
                 pos = undefinedSequence(pos, end, depth + 1, tag);
@@ -65,7 +73,7 @@ final class ElementScanner {
                     throw broken(String.format(Locale.ROOT, "element %s claims %d bytes but only %d remain (truncated or corrupt)", tagName(tag), length, end - pos));
                 }
                 int valueEnd = pos + (int) length;
-                if ("SQ".equals(vr) || (vr == null && length >= 8 && tagAt(pos) == ITEM)) definedSequence(pos, valueEnd, depth + 1);
+                if ("SQ".equals(dictionaryVr)) definedSequence(pos, valueEnd, depth + 1);
                 pos = valueEnd;
             }
         }
@@ -94,6 +102,12 @@ final class ElementScanner {
         if (length > end - pos) throw broken(String.format(Locale.ROOT, "item claims %d bytes but only %d remain", length, end - pos));
         dataSet(pos, pos + (int) length, depth, false);
         return pos + (int) length;
+    }
+
+    /** The VR the standard dictionary gives a tag (what an implicit VR reader assumes); null for unknown tags. */
+    private static String dictionaryVr(int tag) {
+        byte[] vr = DicomDictionary.StandardDictionary.getValueRepresentationFromTag(new AttributeTag(tag >>> 16, tag & 0xffff));
+        return vr == null || vr.length != 2 ? null : new String(vr, java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     private void need(int pos, int n, int end, String what) throws Rejection {

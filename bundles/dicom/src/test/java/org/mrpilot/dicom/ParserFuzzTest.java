@@ -14,7 +14,8 @@ import org.mrpilot.api.geometry.Vec3;
 
 /**
  * The parser entry point on mutated valid files: every outcome is either an instance or a {@link Rejection}; never
- * another exception, a hang or an allocation the file does not justify. Seeded, so a failure is reproducible;
+ * another exception, a hang, or a length PixelMed reads that our structure check did not approve (so no allocation
+ * the file does not justify). Seeded, so a failure is reproducible;
  * {@code -Dfuzz.cases=N} runs more offline.
  */
 class ParserFuzzTest {
@@ -34,17 +35,24 @@ class ParserFuzzTest {
         }
         Random random = new Random(seed);
         int rejected = 0;
+        List<String> unreadable = new ArrayList<>();
         for (int n = 0; n < cases; n++) {
             byte[] b = mutate(valid.get(n % valid.size()), random);
             try {
                 InstanceReader.read(b);
             } catch (Rejection r) {
                 rejected++;
+                if (r.getMessage().startsWith("unreadable")) unreadable.add(n + ": " + r.getMessage());
             } catch (Throwable t) {
                 fail("case " + n + " (seed " + seed + "): " + t, t);
             }
         }
         assertTrue(rejected > cases / 4, "mutations should break most files, rejected only " + rejected);
+        System.out.println("rejected " + rejected + " of " + cases + "; by PixelMed after our structure check: " + unreadable.size());
+        unreadable.stream().limit(20).forEach(System.out::println);
+        // Our structure check and PixelMed must agree on every length: PixelMed never meets one we did not approve.
+        List<String> lengthTrouble = unreadable.stream().filter(m -> m.contains("VL") || m.contains("length") || m.contains("Failed to read")).toList();
+        assertTrue(lengthTrouble.isEmpty(), "PixelMed read lengths our check let through: " + lengthTrouble);
     }
 
     private static byte[] mutate(byte[] valid, Random random) {
