@@ -23,6 +23,7 @@ final class BenchCommand implements Command {
         List<Benchmark> list = new ArrayList<>();
         list.add(new PhysicsBenchmark());
         list.add(new PulseqBenchmark());
+        list.add(new DicomBenchmark());
         return list;
     }
 

@@ -1,0 +1,64 @@
+package org.mrpilot.dicom;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The received-instance store: {@code <root>/incoming} holds files still arriving; a validated instance is moved
+ * atomically to {@code <root>/studies/<study UID>/<series UID>/<SOP instance UID>.dcm}. A refused instance is
+ * deleted and touches nothing already stored.
+ */
+public final class InstanceStore {
+    private final Path root;
+    private final long maxInstanceBytes;
+
+    public InstanceStore(Path root, long maxInstanceBytes) throws IOException {
+        this.root = root.toAbsolutePath();
+        this.maxInstanceBytes = maxInstanceBytes;
+        Files.createDirectories(incoming());
+    }
+
+    Path incoming() {
+        return root.resolve("incoming");
+    }
+
+    public Path studies() {
+        return root.resolve("studies");
+    }
+
+    long maxInstanceBytes() {
+        return maxInstanceBytes;
+    }
+
+    /** A fresh file in {@code incoming} for one instance on its way in. */
+    Path newIncomingFile() throws IOException {
+        return Files.createTempFile(incoming(), "cstore-", ".part");
+    }
+
+    /**
+     * Validates a received file (already forced to disk) and publishes it into its study folder; the file is
+     * gone from {@code incoming} afterwards in both outcomes.
+     */
+    Stored accept(Path received, String callingAeTitle) throws Rejection, IOException {
+        try {
+            long size = Files.size(received);
+            if (size > maxInstanceBytes) throw tooLarge(size);
+            Instance instance = InstanceReader.read(Files.readAllBytes(received));
+            Path target = studies().resolve(instance.study().studyInstanceUid()).resolve(instance.seriesInstanceUid())
+                    .resolve(instance.sopInstanceUid() + ".dcm");
+            DurableFiles.publish(received, target);
+            return new Stored(instance, target, callingAeTitle);
+        } finally {
+            Files.deleteIfExists(received);
+        }
+    }
+
+    Rejection tooLarge(long bytes) {
+        return new Rejection(Rejection.OUT_OF_RESOURCES, "instance of " + bytes + " bytes exceeds the limit of " + maxInstanceBytes);
+    }
+
+    /** An instance safely on disk. */
+    record Stored(Instance instance, Path file, String callingAeTitle) {
+    }
+}
