@@ -14,7 +14,7 @@ import torch
 
 from . import patches
 from . import relaxometry as rx
-from .cards import write_card
+from .cards import tensor_json, write_card
 from .rim import Rim
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
@@ -78,13 +78,25 @@ def held_out_evaluation(path: Path, kind: str, count: int = 48, size: int = 32) 
     return result
 
 
-def golden_input(kind: str):
-    rng = np.random.default_rng(GOLDEN_SEED)
-    tissue = patches.procedural_patches(rng, 1, 8)
-    times = SCHEDULE[kind][::3] if kind == "t1" else SCHEDULE[kind]
-    noisy = patches.weighted_images(kind, tissue, np.arange(1), times) + rng.standard_normal((1, len(times), 8, 8)) / 30
+def golden_input(kind: str, size: int, thin: bool):
+    """A held-out noisy patch, normalised as the card says; thin=True keeps every third TI (a short golden vector)."""
+    rng = np.random.default_rng(GOLDEN_SEED + size)
+    tissue = patches.procedural_patches(rng, 1, size)
+    times = SCHEDULE[kind][::3] if kind == "t1" and thin else SCHEDULE[kind]
+    noisy = patches.weighted_images(kind, tissue, np.arange(1), times) + rng.standard_normal((1, len(times), size, size)) / 30
     scale = patches.normalisation_scale(noisy)
     return (noisy / scale[:, None, None, None]).astype(np.float32), times.astype(np.float32)
+
+
+def write_reference(model: Rim, out: Path) -> Path:
+    """<name>.reference.json: a 32x32 full-schedule input and PyTorch's output, for the agent's tests."""
+    images, times = golden_input(model.kind, 32, thin=False)
+    ref = {"inputs": {"images": tensor_json(images), "times": tensor_json(times)},
+           "outputs": {"kappa": tensor_json(run_torch(model, images, times))}, "tolerance": 1e-3,
+           "what": "PyTorch output of the exported weights on a held-out patch (seed %d)" % (GOLDEN_SEED + 32)}
+    path = out.with_name(out.stem + ".reference.json")
+    path.write_text(json.dumps(ref) + "\n")
+    return path
 
 
 def card_for(kind: str, meta: dict, evaluation: dict, max_diff: float) -> dict:
@@ -153,11 +165,11 @@ def main():
     probe = rng.uniform(0, 1, (1, 25 if meta["kind"] == "t1" else 6, 40, 36)).astype(np.float32)
     times = (rx.TI_25 if meta["kind"] == "t1" else rx.TE_6).astype(np.float32)
     max_diff = float(np.abs(run_onnx(out, probe, times) - run_torch(model, probe, times)).max())
-    images, gtimes = golden_input(meta["kind"])
-    golden = run_onnx(out, images, gtimes)
+    images, gtimes = golden_input(meta["kind"], 8, thin=True)
+    golden = run_torch(model, images, gtimes)  # PyTorch is the reference the agent's ONNX Runtime must reproduce
     card = card_for(meta["kind"], meta, held_out_evaluation(out, meta["kind"]), max_diff)
     card_path = write_card(out, card, {"images": images, "times": gtimes}, {"kappa": golden}, 1e-3)
-    print(card_path, write_markdown(card_path))
+    print(card_path, write_markdown(card_path), write_reference(model, out))
 
 
 if __name__ == "__main__":

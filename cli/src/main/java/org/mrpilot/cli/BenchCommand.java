@@ -21,6 +21,7 @@ final class BenchCommand implements Command {
     /** Every benchmark of the product. Add new benchmarks here. */
     static List<Benchmark> all() {
         List<Benchmark> list = new ArrayList<>();
+        list.add(new org.mrpilot.cli.mapping.RimBenchmark());
         return list;
     }
 

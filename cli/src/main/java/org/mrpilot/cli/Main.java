@@ -22,6 +22,7 @@ public final class Main {
     static List<Command> all() {
         List<Command> list = new ArrayList<>();
         list.add(new BenchCommand(BenchCommand.all()));
+        list.add(new org.mrpilot.cli.mapping.MapCommand());
         return list;
     }
 

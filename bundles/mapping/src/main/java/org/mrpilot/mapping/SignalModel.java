@@ -6,7 +6,7 @@ import org.mrpilot.api.mapping.RelaxometryKind;
  * A closed-form relaxometry signal model f(p; t) with its parameter derivatives. Parameters are ordered
  * (A, B, T1) or (A, T2); the relaxation time is always last.
  */
-interface SignalModel {
+public interface SignalModel {
 
     int parameters();
 
