@@ -62,3 +62,11 @@ def test_committed_rim_matches_card_and_takes_any_n(kind):
         images = np.random.default_rng(len(times)).uniform(0, 1, (1, len(times), 12, 10)).astype(np.float32)
         out = session.run(None, {"images": images, "times": times.astype(np.float32)})[0]
         assert out.shape == (1, 3 if kind == "t1" else 2, 12, 10) and np.all(np.isfinite(out))
+
+
+def test_signal_equations_match_the_shared_reference_table():
+    """The Java mapping bundle tests the same table (SignalModelTest), so both languages agree."""
+    table = json.loads((Path(__file__).parent / "data" / "signal_reference.json").read_text())["rows"]
+    for r in table:
+        value = rx.t1_signal(r["a"], r["b"], r["t_s"], r["time_s"]) if r["kind"] == "t1" else rx.t2_signal(r["a"], r["t_s"], r["time_s"])
+        assert value == pytest.approx(r["signal"], rel=1e-12)

@@ -46,10 +46,21 @@ final class GridSearch {
 
     /** The best grid point for one voxel's signal, as a full parameter vector. */
     double[] initial(double[] signal) {
+        return initial(signal, Double.NaN);
+    }
+
+    /** As {@link #initial(double[])}, searching only the grid B nearest to {@code inversion} (NaN = all B). */
+    double[] initial(double[] signal, double inversion) {
+        double nearestB = Double.NaN;
+        if (!Double.isNaN(inversion)) {
+            nearestB = INVERSION_EFFICIENCIES[0];
+            for (double b : INVERSION_EFFICIENCIES) if (Math.abs(b - inversion) < Math.abs(nearestB - inversion)) nearestB = b;
+        }
         double best = Double.POSITIVE_INFINITY;
         int bestIndex = 0;
         double bestAmplitude = 0;
         for (int c = 0; c < shapes.length; c++) {
+            if (!Double.isNaN(nearestB) && candidates[c][0] != nearestB) continue;
             double dot = 0;
             double[] g = shapes[c];
             for (int n = 0; n < g.length; n++) dot += g[n] * signal[n];

@@ -18,6 +18,11 @@ final class LevenbergMarquardt {
 
     /** Refines {@code p} in place and returns the final sum of squared residuals. */
     double fit(double[] p, double[] signal) {
+        return fit(p, signal, -1);
+    }
+
+    /** As {@link #fit(double[], double[])} with parameter {@code frozen} (an index, or -1 for none) held fixed. */
+    double fit(double[] p, double[] signal, int frozen) {
         int q = model.parameters();
         double[] grad = new double[q];
         double[][] jtj = new double[q][q];
@@ -31,6 +36,7 @@ final class LevenbergMarquardt {
             for (int n = 0; n < times.length; n++) {
                 double r = signal[n] - model.value(p, times[n]);
                 model.gradient(p, times[n], grad);
+                if (frozen >= 0) grad[frozen] = 0; // a zero column gives a zero step for that parameter
                 for (int i = 0; i < q; i++) {
                     jtr[i] += grad[i] * r;
                     for (int j = 0; j <= i; j++) jtj[i][j] += grad[i] * grad[j];

@@ -9,10 +9,13 @@ import org.mrpilot.api.mapping.WeightedSeries;
 
 /**
  * Voxel-wise maximum-likelihood T1/T2 maps (Gaussian noise): grid-search initialisation, then
- * Levenberg–Marquardt, rows spread over a pool of threads. Unregularised (the seed's B prior is left out).
+ * Levenberg–Marquardt, rows spread over a pool of threads. For T1 the inversion efficiency B is not a tissue
+ * property but a slowly varying field, so (like the seed's smoothness prior on B, in its strongest form) a second
+ * pass refits A and T1 with B fixed to the median of the first pass over a window around each pixel.
  */
 public final class MleMapper implements AutoCloseable {
     public static final String PROVENANCE = "MLE";
+    static final int INVERSION_WINDOW = 9;
     private final ForkJoinPool pool;
 
     /** @param threads worker threads; 0 = one per core */
@@ -33,18 +36,35 @@ public final class MleMapper implements AutoCloseable {
         GridSearch grid = new GridSearch(kind, times);
         LevenbergMarquardt fitter = new LevenbergMarquardt(SignalModel.of(kind), times);
         try {
-            pool.submit(() -> IntStream.range(0, series.rows()).parallel().forEach(row -> {
+            forEachRow(series, row -> {
                 double[] signal = new double[times.length];
                 for (int i = row * series.columns(); i < (row + 1) * series.columns(); i++) {
                     if (!mask[i]) continue;
-                    for (int n = 0; n < times.length; n++) signal[n] = series.image(n)[i];
-                    double[] p = grid.initial(signal);
+                    double[] p = grid.initial(signal(series, i, signal));
                     fitter.fit(p, signal);
                     amplitude[i] = (float) p[0];
                     relaxation[i] = (float) p[p.length - 1];
                     if (inversion != null) inversion[i] = (float) p[1];
                 }
-            })).get();
+            });
+            if (inversion != null) {
+                float[] smooth = LocalMedian.of(inversion, mask, series.columns(), series.rows(), INVERSION_WINDOW);
+                forEachRow(series, row -> {
+                    double[] signal = new double[times.length];
+                    for (int i = row * series.columns(); i < (row + 1) * series.columns(); i++) {
+                        if (!mask[i]) continue;
+                        // two starts, the first pass's estimate and the grid at the smoothed B; the better fit wins
+                        double[] p = {amplitude[i], smooth[i], relaxation[i]};
+                        double cost = fitter.fit(p, signal(series, i, signal), 1);
+                        double[] q = grid.initial(signal, smooth[i]);
+                        q[1] = smooth[i];
+                        if (fitter.fit(q, signal, 1) < cost) p = q;
+                        amplitude[i] = (float) p[0];
+                        relaxation[i] = (float) p[2];
+                    }
+                });
+                System.arraycopy(smooth, 0, inversion, 0, smooth.length);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("MLE mapping interrupted", e);
@@ -53,6 +73,15 @@ public final class MleMapper implements AutoCloseable {
         }
         return new QuantitativeMap(kind, series.columns(), series.rows(), relaxation, amplitude, inversion, mask, PROVENANCE,
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    private void forEachRow(WeightedSeries series, java.util.function.IntConsumer work) throws InterruptedException, ExecutionException {
+        pool.submit(() -> IntStream.range(0, series.rows()).parallel().forEach(work)).get();
+    }
+
+    private static double[] signal(WeightedSeries series, int pixel, double[] into) {
+        for (int n = 0; n < into.length; n++) into[n] = series.image(n)[pixel];
+        return into;
     }
 
     public int threads() {

@@ -14,10 +14,10 @@ class MleMapperTest {
 
     @Test
     void recoversT1AndInversionEfficiencyFromNoiseFreeSignals() {
-        // Brain-like values incl. CSF, and B off the grid so LM has to move.
+        // Brain-like values incl. CSF; B is a field (the same here) off the grid, so LM has to move.
         double[] t1 = {0.42, 0.78, 1.4, 2.0, 3.5, 0.6};
         double[] a = {0.9, 0.65, 0.85, 1.0, 1.0, 0.7};
-        double[] b = {2.0, 1.83, 1.95, 1.77, 1.9, 1.62};
+        double[] b = SyntheticSeries.constant(6, 1.83);
         try (MleMapper mle = new MleMapper(2)) {
             QuantitativeMap map = mle.map(SyntheticSeries.of(RelaxometryKind.T1, SyntheticSeries.TI_31, 3, 2, a, b, t1, 0, 1));
             for (int i = 0; i < t1.length; i++) {
