@@ -22,6 +22,8 @@ public final class Main {
     static List<Command> all() {
         List<Command> list = new ArrayList<>();
         list.add(new BenchCommand(BenchCommand.all()));
+        list.add(new DatasetCommand());
+        list.add(new PhantomCommand());
         list.add(new org.mrpilot.cli.mapping.MapCommand());
         return list;
     }
