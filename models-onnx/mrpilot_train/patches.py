@@ -38,6 +38,10 @@ def load_dataset(directory: Path) -> TissuePatches:
                          arrays["mask"].astype(bool))
 
 
+def concatenate(parts) -> TissuePatches:
+    return TissuePatches(*(np.concatenate([getattr(p, f) for p in parts]) for f in ("pd", "t1", "t2", "b", "mask")))
+
+
 def _label_map(rng, size):
     names = list(LABEL_WEIGHTS)
     p = np.array(list(LABEL_WEIGHTS.values()), dtype=np.float64)

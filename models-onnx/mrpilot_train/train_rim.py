@@ -22,7 +22,7 @@ TRAIN_SEED = 1001  # held-out evaluation uses other seeds (export_rim.HELD_OUT_S
 def step_loss(model: Rim, images, times, target, mask):
     """Eq. (6): mean over the J steps of the squared map error, in the internal parameterisation (log T)."""
     t = target.clone()
-    t[:, -1] = torch.log(t[:, -1])
+    t[:, -1] = torch.log(t[:, -1].clamp(min=1e-3))  # outside the mask T may be 0; those pixels carry no weight
     m = mask[:, None].float()
     denom = m.sum() * t.shape[1] + 1e-6
     losses = [(((k - t) ** 2) * m).sum() / denom for k in model.estimates(images, times)]
@@ -34,14 +34,20 @@ def train(kind, minutes, out, data=None, hidden=24, patch=32, batch_size=12, poo
     torch.set_num_threads(threads)
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
-    tissue = patches.load_dataset(data) if data else patches.procedural_patches(rng, pool, patch)
+    if data:  # the physics core's patches, plus a quarter procedural ones for continuous T1/T2 coverage (the "free" class)
+        physics = patches.load_dataset(data)
+        size = physics.pd.shape[1]
+        tissue = patches.concatenate([physics, patches.procedural_patches(rng, physics.pd.shape[0] // 3, size)])
+    else:
+        tissue = patches.procedural_patches(rng, pool, patch)
     model = Rim(kind, hidden=hidden)
     opt = torch.optim.Adam(model.parameters(), lr=lr)
-    history, done, prior_minutes = [], 0, 0.0
+    history, done, prior_minutes, prior_data = [], 0, 0.0, None
     if resume:  # continue a run: same weights, fresh noise/patch draws (the seed is offset by the iterations done)
         saved = torch.load(resume, map_location="cpu")
         model.load_state_dict(saved["state"])
         done, prior_minutes = saved["meta"]["iterations"], saved["meta"]["minutes"]
+        prior_data = saved["meta"]["data"]
         rng = np.random.default_rng([seed, done])
         history = json.loads(Path(resume).with_suffix(".history.json").read_text())["history"]
     deadline = time.monotonic() + minutes * 60
@@ -67,8 +73,9 @@ def train(kind, minutes, out, data=None, hidden=24, patch=32, batch_size=12, poo
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     meta = {"kind": kind, "hidden": hidden, "steps": model.steps, "iterations": done + it, "batch": batch_size, "patch": patch,
-            "pool": pool if not data else int(tissue.pd.shape[0]), "lr": lr, "seed": seed,
-            "data": str(data) if data else "procedural", "minutes": prior_minutes + minutes, "final_loss_ema": ema,
+            "pool": int(tissue.pd.shape[0]), "lr": lr, "seed": seed,
+            "data": (f"physics dataset {Path(data).name} + procedural" if data else "procedural")
+            + (f" (resumed from {Path(resume).name}: {prior_data})" if resume else ""), "minutes": prior_minutes + minutes, "final_loss_ema": ema,
             "parameters": sum(p.numel() for p in model.parameters())}
     torch.save({"state": model.state_dict(), "meta": meta}, out)
     out.with_suffix(".history.json").write_text(json.dumps({"meta": meta, "history": history}, indent=1))
@@ -87,8 +94,9 @@ def main():
     p.add_argument("--seed", type=int, default=TRAIN_SEED)
     p.add_argument("--resume", default=None, help="checkpoint to continue from")
     p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--lr", type=float, default=1e-3)
     a = p.parse_args()
-    print(train(a.kind, a.minutes, a.out, a.data, a.hidden, a.patch, a.batch, seed=a.seed, resume=a.resume,
+    print(train(a.kind, a.minutes, a.out, a.data, a.hidden, a.patch, a.batch, lr=a.lr, seed=a.seed, resume=a.resume,
                 threads=a.threads))
 
 

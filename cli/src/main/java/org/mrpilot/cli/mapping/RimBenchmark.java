@@ -83,12 +83,11 @@ public final class RimBenchmark implements Benchmark {
         Files.createDirectories(pngDir);
         HeldOutHead head = new HeldOutHead(HeldOutHead.SEED);
         SmallStructures structures = new SmallStructures(head);
-        boolean[] brain = new boolean[head.labels.length];
-        for (int i = 0; i < brain.length; i++) brain[i] = head.brain(i);
+        boolean[] brain = head.brain.clone();
         JsonObject root = new JsonObject();
         root.addProperty("realisations", realisations);
-        root.addProperty("slice", "held-out analytic head, 256x256, seed " + HeldOutHead.SEED + ", noise seed " + NOISE_SEED
-                + ", sigma = 1/SNR of the CSF proton density");
+        root.addProperty("slice", "held-out procedural virtual patient (physics core) seed " + HeldOutHead.SEED + ", axial 256x256 at "
+                + HeldOutHead.PIXEL_MM + " mm, 3 T; noise seed " + NOISE_SEED + ", sigma = 1/SNR of the CSF proton density");
         Table table = new Table("kind", "SNR", "method", "T cv", "T bias", "T |bias|", "A cv", "A bias", "B cv", "B bias");
         try (OnnxInference host = RimModels.open(models, System.err); MleMapper mle = new MleMapper(threads)) {
             RimMapper rim = new RimMapper(host);

@@ -2,6 +2,7 @@ package org.mrpilot.cli.mapping;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mrpilot.physics.anatomy.Label;
 
 /**
  * Seed 001 section 5.1.2: single-pixel and single-line structures planted in a T1 map (scenario E2) to measure
@@ -20,14 +21,14 @@ final class SmallStructures {
 
     SmallStructures(HeldOutHead head) {
         planted = head.copy();
-        plant(head, "hypo_point", HeldOutHead.Tissue.GM, 0, 0, 0.4f);
-        plant(head, "hyper_point", HeldOutHead.Tissue.WM, 0, 0, 1.2f);
-        plant(head, "vertical_line", HeldOutHead.Tissue.WM, 0, LINE / 2, 1.2f);
-        plant(head, "horizontal_line", HeldOutHead.Tissue.WM, LINE / 2, 0, 1.2f);
+        plant(head, "hypo_point", Label.GREY_MATTER, 0, 0, 0.4f);
+        plant(head, "hyper_point", Label.WHITE_MATTER, 0, 0, 1.2f);
+        plant(head, "vertical_line", Label.WHITE_MATTER, 0, LINE / 2, 1.2f);
+        plant(head, "horizontal_line", Label.WHITE_MATTER, LINE / 2, 0, 1.2f);
     }
 
     /** Finds a spot where a (2*halfW+1)x(2*halfH+1) structure has a 2-pixel margin of {@code tissue}, plants it. */
-    private void plant(HeldOutHead head, String name, HeldOutHead.Tissue tissue, int halfW, int halfH, float t1) {
+    private void plant(HeldOutHead head, String name, Label tissue, int halfW, int halfH, float t1) {
         int n = HeldOutHead.SIZE, margin = 2;
         for (int r = n / 4; r < 3 * n / 4; r++) {
             for (int c = n / 4; c < 3 * n / 4; c++) {
@@ -52,12 +53,12 @@ final class SmallStructures {
         throw new IllegalStateException("no place for " + name + " in the held-out slice");
     }
 
-    private boolean fits(HeldOutHead head, HeldOutHead.Tissue tissue, int r, int c, int halfW, int halfH) {
+    private boolean fits(HeldOutHead head, Label tissue, int r, int c, int halfW, int halfH) {
         int n = HeldOutHead.SIZE;
         for (int dr = -halfH; dr <= halfH; dr++) {
             for (int dc = -halfW; dc <= halfW; dc++) {
                 int i = (r + dr) * n + c + dc;
-                if (head.labels[i] != tissue || taken[i]) return false;
+                if (!head.is(i, tissue) || taken[i]) return false;
             }
         }
         return true;
