@@ -24,6 +24,7 @@ final class BenchCommand implements Command {
         list.add(new PhysicsBenchmark());
         list.add(new PulseqBenchmark());
         list.add(new DicomBenchmark());
+        list.add(new org.mrpilot.cli.mapping.RimBenchmark());
         return list;
     }
 

@@ -25,6 +25,7 @@ public final class Main {
         list.add(new DatasetCommand());
         list.add(new PhantomCommand());
         list.add(new SeqCommand());
+        list.add(new org.mrpilot.cli.mapping.MapCommand());
         return list;
     }
 

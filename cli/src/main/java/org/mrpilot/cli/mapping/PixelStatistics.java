@@ -1,0 +1,71 @@
+package org.mrpilot.cli.mapping;
+
+import java.util.Arrays;
+
+/**
+ * Per-pixel running mean and variance of one estimated parameter over noise realisations, and the seed's
+ * metrics (section 4.5): relative bias (mean - true) / true and CV = sd / mean, per pixel, inside a mask.
+ */
+final class PixelStatistics {
+    private final double[] sum;
+    private final double[] sumSquares;
+    private int realisations;
+
+    PixelStatistics(int pixels) {
+        sum = new double[pixels];
+        sumSquares = new double[pixels];
+    }
+
+    void add(float[] estimate) {
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] += estimate[i];
+            sumSquares[i] += (double) estimate[i] * estimate[i];
+        }
+        realisations++;
+    }
+
+    /** Relative bias of every pixel where {@code include} is true, in pixel order. */
+    double[] relativeBias(float[] truth, boolean[] include) {
+        double[] out = new double[count(include)];
+        int k = 0;
+        for (int i = 0; i < sum.length; i++) if (include[i]) out[k++] = (sum[i] / realisations - truth[i]) / truth[i];
+        return out;
+    }
+
+    /** Coefficient of variation (sample sd over mean) of every included pixel. */
+    double[] coefficientOfVariation(boolean[] include) {
+        double[] out = new double[count(include)];
+        int k = 0;
+        for (int i = 0; i < sum.length; i++) {
+            if (!include[i]) continue;
+            double mean = sum[i] / realisations;
+            double var = Math.max(sumSquares[i] - realisations * mean * mean, 0) / Math.max(realisations - 1, 1);
+            out[k++] = Math.sqrt(var) / Math.abs(mean);
+        }
+        return out;
+    }
+
+    private static int count(boolean[] include) {
+        int n = 0;
+        for (boolean b : include) if (b) n++;
+        return n;
+    }
+
+    static double median(double[] values) {
+        return quantile(values, 0.5);
+    }
+
+    static double medianAbs(double[] values) {
+        return median(Arrays.stream(values).map(Math::abs).toArray());
+    }
+
+    static double quantile(double[] values, double q) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        if (s.length == 0) return Double.NaN;
+        double pos = q * (s.length - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(lo + 1, s.length - 1);
+        return s[lo] + (pos - lo) * (s[hi] - s[lo]);
+    }
+}

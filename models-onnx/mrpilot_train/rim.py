@@ -1,0 +1,147 @@
+"""Recurrent Inference Machine for T1 / T2 mapping (seed 001, section 3 and 4.4.4).
+
+Per step the cell sees the current estimate and the closed-form gradient of the Gaussian negative
+log-likelihood; the gradient is written out (no autograd) so the exported graph takes any number N of
+weighted images. Internally relaxation times are estimated as log(T/1 s) so one model covers 20 ms to
+several seconds with the same relative precision.
+
+Graph I/O (see the model card): images [batch, N, H, W] divided by the scale, times [N] in seconds ->
+kappa [batch, Q, H, W] = (A in scale units, B, T1 in s) or (A, T2 in s).
+"""
+import math
+
+import torch
+from torch import nn
+
+LOG_T_MIN = math.log(0.005)
+LOG_T_MAX = math.log(10.0)
+
+
+class ConvGru(nn.Module):
+    """A GRU over each pixel's channel vector (1x1 convolutions)."""
+
+    def __init__(self, channels: int):
+        super().__init__()
+        self.gates_x = nn.Conv2d(channels, 3 * channels, 1)
+        self.gates_h = nn.Conv2d(channels, 3 * channels, 1)
+
+    def forward(self, x, h):
+        xz, xr, xn = self.gates_x(x).chunk(3, dim=1)
+        hz, hr, hn = self.gates_h(h).chunk(3, dim=1)
+        z = torch.sigmoid(xz + hz)
+        r = torch.sigmoid(xr + hr)
+        n = torch.tanh(xn + r * hn)
+        return (1 - z) * n + z * h
+
+
+class RimCell(nn.Module):
+    """conv3x3+tanh -> GRU -> 2x (conv3x3+tanh) -> GRU -> conv1x1 to the update."""
+
+    def __init__(self, q: int, hidden: int):
+        super().__init__()
+        self.conv_in = nn.Conv2d(2 * q, hidden, 3, padding=1)
+        self.gru1 = ConvGru(hidden)
+        self.conv_mid = nn.Sequential(nn.Conv2d(hidden, hidden, 3, padding=1), nn.Tanh(),
+                                      nn.Conv2d(hidden, hidden, 3, padding=1), nn.Tanh())
+        self.gru2 = ConvGru(hidden)
+        self.conv_out = nn.Conv2d(hidden, q, 1)
+
+    def forward(self, x, h1, h2):
+        h1 = self.gru1(torch.tanh(self.conv_in(x)), h1)
+        h2 = self.gru2(self.conv_mid(h1), h2)
+        return self.conv_out(h2), h1, h2
+
+
+class SignalModel:
+    """Closed-form forward model and NLL gradient in the internal parameterisation (log T)."""
+    q = 0
+
+    def initial(self, images):
+        raise NotImplementedError
+
+    def gradient(self, kappa, images, times):
+        raise NotImplementedError
+
+    def physical(self, kappa):
+        raise NotImplementedError
+
+
+class InversionRecovery(SignalModel):
+    """kappa = (A, B, log T1); signal |A (1 - B exp(-TI/T1))|."""
+    q = 3
+
+    def initial(self, images):
+        a = images.amax(dim=1, keepdim=True)
+        return torch.cat([a, torch.full_like(a, 2.0), torch.zeros_like(a)], dim=1)  # T1 = 1 s
+
+    def gradient(self, kappa, images, times):
+        a, b, log_t1 = kappa[:, 0:1], kappa[:, 1:2], kappa[:, 2:3].clamp(LOG_T_MIN, LOG_T_MAX)
+        ratio = times.view(1, -1, 1, 1) * torch.exp(-log_t1)  # TI / T1
+        decay = torch.exp(-ratio)
+        u = a * (1 - b * decay)
+        w = (torch.abs(u) - images) * torch.sign(u)  # d(0.5 r^2)/du
+        g_a = (w * (1 - b * decay)).mean(dim=1, keepdim=True)
+        g_b = (w * (-a * decay)).mean(dim=1, keepdim=True)
+        g_t = (w * (-a * b * decay * ratio)).mean(dim=1, keepdim=True)  # d/dlogT1
+        return torch.cat([g_a, g_b, g_t], dim=1)
+
+    def physical(self, kappa):
+        return torch.cat([kappa[:, 0:2], torch.exp(kappa[:, 2:3].clamp(LOG_T_MIN, LOG_T_MAX))], dim=1)
+
+
+class SpinEcho(SignalModel):
+    """kappa = (A, log T2); signal A exp(-TE/T2)."""
+    q = 2
+
+    def initial(self, images):
+        a = images.amax(dim=1, keepdim=True)
+        return torch.cat([a, torch.full_like(a, math.log(0.1))], dim=1)  # T2 = 100 ms
+
+    def gradient(self, kappa, images, times):
+        a, log_t2 = kappa[:, 0:1], kappa[:, 1:2].clamp(LOG_T_MIN, LOG_T_MAX)
+        ratio = times.view(1, -1, 1, 1) * torch.exp(-log_t2)
+        decay = torch.exp(-ratio)
+        r = a * decay - images
+        g_a = (r * decay).mean(dim=1, keepdim=True)
+        g_t = (r * a * decay * ratio).mean(dim=1, keepdim=True)
+        return torch.cat([g_a, g_t], dim=1)
+
+    def physical(self, kappa):
+        return torch.cat([kappa[:, 0:1], torch.exp(kappa[:, 1:2].clamp(LOG_T_MIN, LOG_T_MAX))], dim=1)
+
+
+MODELS = {"t1": InversionRecovery, "t2": SpinEcho}
+
+
+def asinh(x):
+    """asinh written with exportable ops (the ONNX exporter has no aten::asinh), odd-symmetric for accuracy."""
+    a = torch.abs(x)
+    return torch.sign(x) * torch.log(a + torch.sqrt(a * a + 1))
+
+
+class Rim(nn.Module):
+    def __init__(self, kind: str, hidden: int = 24, steps: int = 6):
+        super().__init__()
+        self.kind = kind
+        self.signal = MODELS[kind]()
+        self.hidden = hidden
+        self.steps = steps
+        self.cell = RimCell(self.signal.q, hidden)
+
+    def estimates(self, images, times):
+        """Internal estimates after every step (list of J tensors [batch, Q, H, W])."""
+        kappa = self.signal.initial(images)
+        h1 = h2 = None
+        out = []
+        for _ in range(self.steps):
+            grad = self.signal.gradient(kappa, images, times)
+            x = torch.cat([kappa, asinh(grad * 10.0)], dim=1)  # asinh keeps large gradients bounded
+            if h1 is None:
+                h1 = h2 = x.new_zeros((x.shape[0], self.hidden, x.shape[2], x.shape[3]))
+            delta, h1, h2 = self.cell(x, h1, h2)
+            kappa = kappa + delta
+            out.append(kappa)
+        return out
+
+    def forward(self, images, times):
+        return self.signal.physical(self.estimates(images, times)[-1])

@@ -1,0 +1,104 @@
+"""Trains a RIM (T1 or T2) on CPU.
+
+Run from models-onnx/:  python -m mrpilot_train.train_rim --kind t1 --minutes 18 --out runs/t1.pt
+[--data DIR]  (a `./mrpilot dataset relaxometry` directory; without it procedural tissue patches are drawn)
+"""
+import argparse
+import json
+import math
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+from tqdm import tqdm
+
+from . import patches
+from .rim import Rim
+
+TRAIN_SEED = 1001  # held-out evaluation uses other seeds (export_rim.HELD_OUT_SEED)
+
+
+def step_loss(model: Rim, images, times, target, mask):
+    """Eq. (6): mean over the J steps of the squared map error, in the internal parameterisation (log T)."""
+    t = target.clone()
+    t[:, -1] = torch.log(t[:, -1].clamp(min=1e-3))  # outside the mask T may be 0; those pixels carry no weight
+    m = mask[:, None].float()
+    denom = m.sum() * t.shape[1] + 1e-6
+    losses = [(((k - t) ** 2) * m).sum() / denom for k in model.estimates(images, times)]
+    return sum(losses) / len(losses)
+
+
+def train(kind, minutes, out, data=None, hidden=24, patch=32, batch_size=12, pool=4000, lr=1e-3, seed=TRAIN_SEED,
+          max_iterations=100000, resume=None, threads=2):
+    torch.set_num_threads(threads)
+    torch.manual_seed(seed)
+    rng = np.random.default_rng(seed)
+    if data:  # the physics core's patches, plus a quarter procedural ones for continuous T1/T2 coverage (the "free" class)
+        physics = patches.load_dataset(data)
+        size = physics.pd.shape[1]
+        tissue = patches.concatenate([physics, patches.procedural_patches(rng, physics.pd.shape[0] // 3, size)])
+    else:
+        tissue = patches.procedural_patches(rng, pool, patch)
+    model = Rim(kind, hidden=hidden)
+    opt = torch.optim.Adam(model.parameters(), lr=lr)
+    history, done, prior_minutes, prior_data = [], 0, 0.0, None
+    if resume:  # continue a run: same weights, fresh noise/patch draws (the seed is offset by the iterations done)
+        saved = torch.load(resume, map_location="cpu")
+        model.load_state_dict(saved["state"])
+        done, prior_minutes = saved["meta"]["iterations"], saved["meta"]["minutes"]
+        prior_data = saved["meta"]["data"]
+        rng = np.random.default_rng([seed, done])
+        history = json.loads(Path(resume).with_suffix(".history.json").read_text())["history"]
+    deadline = time.monotonic() + minutes * 60
+    bar = tqdm(total=max_iterations, desc=f"train {kind}", unit="it")
+    it = 0
+    ema = None
+    while it < max_iterations and time.monotonic() < deadline:
+        images, times, target, mask = patches.batch(rng, kind, tissue, batch_size)
+        loss = step_loss(model, torch.from_numpy(images), torch.from_numpy(times), torch.from_numpy(target),
+                         torch.from_numpy(mask))
+        opt.zero_grad()
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        it += 1
+        value = float(loss)
+        ema = value if ema is None or not math.isfinite(ema) else 0.98 * ema + 0.02 * value
+        if it % 10 == 0:
+            history.append({"iteration": done + it, "loss": value, "loss_ema": ema})
+        bar.update(1)
+        bar.set_postfix(loss=f"{ema:.4f}")
+    bar.close()
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    meta = {"kind": kind, "hidden": hidden, "steps": model.steps, "iterations": done + it, "batch": batch_size, "patch": patch,
+            "pool": int(tissue.pd.shape[0]), "lr": lr, "seed": seed,
+            "data": (f"physics dataset {Path(data).name} + procedural" if data else "procedural")
+            + (f" (resumed from {Path(resume).name}: {prior_data})" if resume else ""), "minutes": prior_minutes + minutes, "final_loss_ema": ema,
+            "parameters": sum(p.numel() for p in model.parameters())}
+    torch.save({"state": model.state_dict(), "meta": meta}, out)
+    out.with_suffix(".history.json").write_text(json.dumps({"meta": meta, "history": history}, indent=1))
+    return out
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--kind", choices=["t1", "t2"], required=True)
+    p.add_argument("--minutes", type=float, required=True, help="wall-time budget")
+    p.add_argument("--out", required=True)
+    p.add_argument("--data", default=None)
+    p.add_argument("--hidden", type=int, default=24)
+    p.add_argument("--patch", type=int, default=32)
+    p.add_argument("--batch", type=int, default=12)
+    p.add_argument("--seed", type=int, default=TRAIN_SEED)
+    p.add_argument("--resume", default=None, help="checkpoint to continue from")
+    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--lr", type=float, default=1e-3)
+    a = p.parse_args()
+    print(train(a.kind, a.minutes, a.out, a.data, a.hidden, a.patch, a.batch, lr=a.lr, seed=a.seed, resume=a.resume,
+                threads=a.threads))
+
+
+if __name__ == "__main__":
+    main()
