@@ -52,6 +52,7 @@ final class ElementScanner {
             int header;
             if (vr != null && LONG_LENGTH_VRS.contains(vr)) {
                 need(pos, 12, end, "element header");
+                if (buf.getShort(pos + 6) != 0) throw broken("element " + tagName(tag) + " at offset " + pos + " has non-zero reserved bytes after its VR");
                 length = Integer.toUnsignedLong(buf.getInt(pos + 8));
                 header = 12;
             } else if (vr != null) {

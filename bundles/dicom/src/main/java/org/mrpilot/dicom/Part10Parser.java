@@ -70,6 +70,7 @@ final class Part10Parser {
             if (ElementScanner.LONG_LENGTH_VRS.contains(vr)) {
                 if (pos + 12 > b.length) break;
                 header = 12;
+                if (b[pos + 6] != 0 || b[pos + 7] != 0) throw new Rejection(Rejection.CANNOT_UNDERSTAND, "file meta element at offset " + pos + " has non-zero reserved bytes");
                 length = (b[pos + 8] & 0xffL) | (b[pos + 9] & 0xffL) << 8 | (b[pos + 10] & 0xffL) << 16 | (b[pos + 11] & 0xffL) << 24;
             }
             if (length > b.length - pos - header) throw new Rejection(Rejection.CANNOT_UNDERSTAND, "file meta element claims " + length + " bytes, more than the file holds");
