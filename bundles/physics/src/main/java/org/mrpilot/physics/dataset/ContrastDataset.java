@@ -1,7 +1,6 @@
 package org.mrpilot.physics.dataset;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,7 +46,10 @@ public final class ContrastDataset {
     }
 
     public void write(Spec spec, Path dir, Runnable progress) throws IOException {
-        Files.createDirectories(dir);
+        StagedOutput.write(dir, staging -> writeInto(spec, staging, progress));
+    }
+
+    private void writeInto(Spec spec, Path dir, Runnable progress) throws IOException {
         List<Map<String, Object>> items = new ArrayList<>();
         int s = spec.size();
         try (NpyWriter images = new NpyWriter(dir.resolve("images.npy"), NpyWriter.Type.FLOAT32, spec.count(), s, s);

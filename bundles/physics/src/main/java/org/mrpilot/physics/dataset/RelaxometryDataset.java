@@ -1,7 +1,6 @@
 package org.mrpilot.physics.dataset;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,9 +32,15 @@ public final class RelaxometryDataset {
         this.anatomies = anatomies;
     }
 
-    /** Writes the dataset into {@code dir} (created if needed); {@code progress} runs once per finished patch. */
+    /**
+     * Writes the dataset into {@code dir} (created if needed; files of the same names replaced only once all are
+     * complete); {@code progress} runs once per finished patch.
+     */
     public void write(Spec spec, Path dir, Runnable progress) throws IOException {
-        Files.createDirectories(dir);
+        StagedOutput.write(dir, staging -> writeInto(spec, staging, progress));
+    }
+
+    private void writeInto(Spec spec, Path dir, Runnable progress) throws IOException {
         long[] shape = {spec.count(), spec.size(), spec.size()};
         List<Map<String, Object>> items = new ArrayList<>();
         try (NpyWriter pd = new NpyWriter(dir.resolve("pd.npy"), NpyWriter.Type.FLOAT32, shape);
