@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mrpilot.physics.acquisition.Localizer;
 import org.mrpilot.physics.anatomy.AnatomyFactory;
 import org.mrpilot.physics.io.NpyWriter;
 import org.mrpilot.physics.patient.TissueMaps;
@@ -64,7 +65,7 @@ public final class RelaxometryDataset {
                 item.put("index", p);
                 item.put("anatomy", patient.anatomy().source());
                 item.put("patient_seed", Long.toUnsignedString(patient.seed()));
-                item.put("orientation", PatchPlanes.ORIENTATIONS[patch.orientation()]);
+                item.put("orientation", Localizer.ORIENTATIONS.get(patch.orientation()));
                 item.put("pixel_spacing_mm", patch.spacingMm());
                 item.put("gamma", patient.inversion().gamma());
                 items.add(item);
