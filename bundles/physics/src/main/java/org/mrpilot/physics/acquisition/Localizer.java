@@ -46,19 +46,28 @@ public final class Localizer {
                 r.uniform(0, 0.4));
     }
 
-    /** The three slice groups, in the order axial, coronal, sagittal. */
-    public static List<SliceGroup> plan(Settings s, String frameOfReferenceUid) {
+    public static final List<String> ORIENTATIONS = List.of("axial", "coronal", "sagittal");
+
+    /** Row and column directions of a scanner axial (0), coronal (1) or sagittal (2) image, as DICOM orders them. */
+    public static Vec3[] axes(int orientation) {
         Vec3 feet = Vec3.S.times(-1);
-        List<SliceGroup> groups = new ArrayList<>();
-        groups.add(group("localizer axial", Vec3.L, Vec3.P, s, frameOfReferenceUid));
-        groups.add(group("localizer coronal", Vec3.L, feet, s, frameOfReferenceUid));
-        groups.add(group("localizer sagittal", Vec3.P, feet, s, frameOfReferenceUid));
-        return groups;
+        return switch (orientation) {
+            case 0 -> new Vec3[] {Vec3.L, Vec3.P};
+            case 1 -> new Vec3[] {Vec3.L, feet};
+            case 2 -> new Vec3[] {Vec3.P, feet};
+            default -> throw new IllegalArgumentException("orientation must be 0, 1 or 2, got " + orientation);
+        };
     }
 
-    private static SliceGroup group(String name, Vec3 read, Vec3 phase, Settings s, String frameOfReferenceUid) {
-        return new SliceGroup(name, s.centreMm(), read, phase, s.fovMm(), s.fovMm(), s.matrix(), s.matrix(), s.thicknessMm(), s.gapMm(), s.slices(),
-                frameOfReferenceUid, "HFS");
+    /** The three slice groups, in the order axial, coronal, sagittal. */
+    public static List<SliceGroup> plan(Settings s, String frameOfReferenceUid) {
+        List<SliceGroup> groups = new ArrayList<>();
+        for (int o = 0; o < 3; o++) {
+            Vec3[] axes = axes(o);
+            groups.add(new SliceGroup("localizer " + ORIENTATIONS.get(o), s.centreMm(), axes[0], axes[1], s.fovMm(), s.fovMm(), s.matrix(),
+                    s.matrix(), s.thicknessMm(), s.gapMm(), s.slices(), frameOfReferenceUid, "HFS"));
+        }
+        return groups;
     }
 
     /** Acquires the default localizer of a patient; noise seeded from the patient's seed. */

@@ -1,7 +1,6 @@
 package org.mrpilot.physics.dataset;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +9,7 @@ import java.util.Map;
 import org.mrpilot.api.geometry.SliceGroup;
 import org.mrpilot.api.geometry.Vec3;
 import org.mrpilot.physics.acquisition.ImagingSimulator;
+import org.mrpilot.physics.acquisition.Localizer;
 import org.mrpilot.physics.anatomy.AnatomyFactory;
 import org.mrpilot.physics.io.NpyWriter;
 import org.mrpilot.physics.patient.VirtualPatient;
@@ -47,7 +47,10 @@ public final class ContrastDataset {
     }
 
     public void write(Spec spec, Path dir, Runnable progress) throws IOException {
-        Files.createDirectories(dir);
+        StagedOutput.write(dir, staging -> writeInto(spec, staging, progress));
+    }
+
+    private void writeInto(Spec spec, Path dir, Runnable progress) throws IOException {
         List<Map<String, Object>> items = new ArrayList<>();
         int s = spec.size();
         try (NpyWriter images = new NpyWriter(dir.resolve("images.npy"), NpyWriter.Type.FLOAT32, spec.count(), s, s);
@@ -64,8 +67,7 @@ public final class ContrastDataset {
                 double snr = r.logUniform(5, 100), thickness = r.uniform(2, 6), fov = r.uniform(200, 260);
                 row[6] = (float) snr;
                 row[7] = (float) thickness;
-                Vec3[][] axes = {{Vec3.L, Vec3.P}, {Vec3.L, Vec3.S.times(-1)}, {Vec3.P, Vec3.S.times(-1)}};
-                Vec3[] plane = axes[r.nextInt(3)];
+                Vec3[] plane = Localizer.axes(r.nextInt(3));
                 Vec3 centre = patient.landmarks().anteriorCommissure().plus(new Vec3(r.uniform(-30, 30), r.uniform(-30, 30), r.uniform(-20, 40)));
                 SliceGroup group = new SliceGroup("contrast", centre, plane[0], plane[1], fov, fov, s, s, thickness, 0, 1,
                         patient.frameOfReferenceUid(), "HFS");

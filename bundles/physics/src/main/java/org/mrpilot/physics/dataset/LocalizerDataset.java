@@ -1,7 +1,6 @@
 package org.mrpilot.physics.dataset;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,7 +41,10 @@ public final class LocalizerDataset {
     }
 
     public void write(Spec spec, Path dir, Runnable progress) throws IOException {
-        Files.createDirectories(dir);
+        StagedOutput.write(dir, staging -> writeInto(spec, staging, progress));
+    }
+
+    private void writeInto(Spec spec, Path dir, Runnable progress) throws IOException {
         int p = spec.count(), n = spec.slices(), m = spec.matrix();
         List<Map<String, Object>> items = new ArrayList<>();
         try (NpyWriter images = new NpyWriter(dir.resolve("images.npy"), NpyWriter.Type.FLOAT32, p, 3, n, m, m);

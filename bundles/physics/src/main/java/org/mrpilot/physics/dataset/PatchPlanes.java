@@ -1,6 +1,7 @@
 package org.mrpilot.physics.dataset;
 
 import org.mrpilot.api.geometry.Vec3;
+import org.mrpilot.physics.acquisition.Localizer;
 import org.mrpilot.physics.anatomy.Anatomy;
 import org.mrpilot.physics.anatomy.Label;
 import org.mrpilot.physics.patient.PlaneGrid;
@@ -13,8 +14,6 @@ import org.mrpilot.physics.random.SeededRandom;
  * oblique to the anatomy) and a pixel spacing uniform in 0.8-1.2 mm.
  */
 final class PatchPlanes {
-    static final String[] ORIENTATIONS = {"axial", "coronal", "sagittal"};
-    private static final Vec3[][] AXES = {{Vec3.L, Vec3.P}, {Vec3.L, Vec3.S.times(-1)}, {Vec3.P, Vec3.S.times(-1)}};
 
     private PatchPlanes() {
     }
@@ -33,7 +32,8 @@ final class PatchPlanes {
         Vec3 centre = patient.pose().toScanner(head);
         int orientation = random.nextInt(3);
         double spacing = random.uniform(0.8, 1.2);
-        Vec3 row = AXES[orientation][0], column = AXES[orientation][1];
+        Vec3[] axes = Localizer.axes(orientation);
+        Vec3 row = axes[0], column = axes[1];
         Vec3 first = centre.minus(row.times((size - 1) / 2.0 * spacing)).minus(column.times((size - 1) / 2.0 * spacing));
         return new Patch(new PlaneGrid(size, size, first, row, column, spacing, spacing, spacing), orientation, spacing);
     }

@@ -37,7 +37,10 @@ public final class PhantomExport {
     }
 
     public static void write(VirtualPatient patient, Path dir, boolean png) throws IOException {
-        Files.createDirectories(dir);
+        StagedOutput.write(dir, staging -> writeInto(patient, staging, png));
+    }
+
+    private static void writeInto(VirtualPatient patient, Path dir, boolean png) throws IOException {
         NiftiWriter.writeUint8(NiftiImage.of(patient.volume(patient.labelVolume()), "labels"), dir.resolve("labels.nii.gz"));
         Map<String, Supplier<float[]>> maps = new LinkedHashMap<>();
         maps.put("pd", () -> patient.parameterVolume(Parameter.PD));

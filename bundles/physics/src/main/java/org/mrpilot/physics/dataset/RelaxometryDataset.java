@@ -1,12 +1,12 @@
 package org.mrpilot.physics.dataset;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mrpilot.physics.acquisition.Localizer;
 import org.mrpilot.physics.anatomy.AnatomyFactory;
 import org.mrpilot.physics.io.NpyWriter;
 import org.mrpilot.physics.patient.TissueMaps;
@@ -33,9 +33,15 @@ public final class RelaxometryDataset {
         this.anatomies = anatomies;
     }
 
-    /** Writes the dataset into {@code dir} (created if needed); {@code progress} runs once per finished patch. */
+    /**
+     * Writes the dataset into {@code dir} (created if needed; files of the same names replaced only once all are
+     * complete); {@code progress} runs once per finished patch.
+     */
     public void write(Spec spec, Path dir, Runnable progress) throws IOException {
-        Files.createDirectories(dir);
+        StagedOutput.write(dir, staging -> writeInto(spec, staging, progress));
+    }
+
+    private void writeInto(Spec spec, Path dir, Runnable progress) throws IOException {
         long[] shape = {spec.count(), spec.size(), spec.size()};
         List<Map<String, Object>> items = new ArrayList<>();
         try (NpyWriter pd = new NpyWriter(dir.resolve("pd.npy"), NpyWriter.Type.FLOAT32, shape);
@@ -59,7 +65,7 @@ public final class RelaxometryDataset {
                 item.put("index", p);
                 item.put("anatomy", patient.anatomy().source());
                 item.put("patient_seed", Long.toUnsignedString(patient.seed()));
-                item.put("orientation", PatchPlanes.ORIENTATIONS[patch.orientation()]);
+                item.put("orientation", Localizer.ORIENTATIONS.get(patch.orientation()));
                 item.put("pixel_spacing_mm", patch.spacingMm());
                 item.put("gamma", patient.inversion().gamma());
                 items.add(item);

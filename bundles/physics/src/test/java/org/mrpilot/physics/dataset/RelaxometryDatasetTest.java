@@ -12,6 +12,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mrpilot.physics.anatomy.AnatomyFactory;
@@ -58,6 +59,21 @@ class RelaxometryDatasetTest {
             }
         }
         assertTrue(brain > 6 * 32 * 32 / 4, "patch centres lie in the brain, so most pixels should too: " + brain);
+    }
+
+    /** The second anatomy of BOTH is the ICBM152 template, here from a folder that does not hold it. */
+    @Test
+    void aFailedExportLeavesTheDestinationAsItWas() throws IOException {
+        Path out = write(5, "kept");
+        byte[] before = Files.readAllBytes(out.resolve("t1_s.npy"));
+        AnatomyFactory broken = new AnatomyFactory(AnatomySource.BOTH, dir.resolve("no-templates-here"));
+        IOException e = assertThrows(IOException.class,
+                () -> new RelaxometryDataset(broken).write(new RelaxometryDataset.Spec(6, 2, 32, 3.0, 1), out, () -> { }));
+        assertTrue(e.getMessage().contains("missing"), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(out.resolve("t1_s.npy")));
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of("kept"), left.map(p -> p.getFileName().toString()).sorted().toList(), "no staging folder left behind");
+        }
     }
 
     @Test
