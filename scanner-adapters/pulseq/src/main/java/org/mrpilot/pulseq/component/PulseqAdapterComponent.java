@@ -2,10 +2,12 @@ package org.mrpilot.pulseq.component;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Function;
 import org.mrpilot.api.adapter.AdapterException;
 import org.mrpilot.api.adapter.AdapterStatus;
 import org.mrpilot.api.adapter.PushResult;
 import org.mrpilot.api.adapter.ScannerAdapter;
+import org.mrpilot.api.config.AgentProperties;
 import org.mrpilot.api.config.ConfigurationCheck;
 import org.mrpilot.api.sequence.GeometryTable;
 import org.mrpilot.api.sequence.SafetyLimits;
@@ -13,6 +15,7 @@ import org.mrpilot.api.sequence.SequenceRefusedException;
 import org.mrpilot.api.sequence.SequenceTable;
 import org.mrpilot.pulseq.PulseqAdapter;
 import org.mrpilot.pulseq.PulseqVersion;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -28,8 +31,8 @@ public class PulseqAdapterComponent implements ScannerAdapter {
 
     @ObjectClassDefinition(name = "mrpilot Pulseq adapter")
     public @interface Config {
-        @AttributeDefinition(description = "Folder the .seq and .geometry.json files are written to")
-        String output_folder() default "pulseq-out";
+        @AttributeDefinition(description = "Folder the .seq and .geometry.json files are written to; empty = <data>/pulseq; relative to mrpilot.home")
+        String output_folder() default "";
 
         @AttributeDefinition(description = "Format version: 1.5 (default) or 1.4")
         String version() default "1.5";
@@ -56,7 +59,12 @@ public class PulseqAdapterComponent implements ScannerAdapter {
     private PulseqAdapter adapter;
 
     @Activate
-    void activate(Config config, Map<String, Object> properties) {
+    void activate(BundleContext context, Config config, Map<String, Object> properties) {
+        configure(context::getProperty, config, properties);
+    }
+
+    /** Activation without a framework: {@code frameworkProperties} supplies mrpilot.home and mrpilot.data. */
+    void configure(Function<String, String> frameworkProperties, Config config, Map<String, Object> properties) {
         ConfigurationCheck.of(PID, properties, Config.class);
         PulseqVersion version;
         try {
@@ -71,7 +79,10 @@ public class PulseqAdapterComponent implements ScannerAdapter {
         } catch (IllegalArgumentException e) {
             throw new org.mrpilot.api.config.ConfigurationError(PID, "limits", e.getMessage());
         }
-        adapter = new PulseqAdapter(Path.of(config.output_folder()), version, limits);
+        Path folder = config.output_folder().isBlank()
+                ? AgentProperties.dataDirectory(frameworkProperties).resolve("pulseq")
+                : AgentProperties.resolve(frameworkProperties, config.output_folder());
+        adapter = new PulseqAdapter(folder, version, limits);
     }
 
     @Override

@@ -33,7 +33,7 @@ class PulseqAdapterComponentTest {
     void configuredComponentWritesIntoItsFolder(@TempDir Path dir) throws Exception {
         Map<String, Object> props = new HashMap<>(Map.of("output.folder", dir.toString(), "version", "1.4", "component.name", "x"));
         PulseqAdapterComponent c = new PulseqAdapterComponent();
-        c.activate(config(props), props);
+        c.configure(Map.of("mrpilot.data", dir.resolve("data").toString())::get, config(props), props);
         Protocol gre = Protocols.all().get("gre");
         SliceGroup g = new SliceGroup("t", Vec3.ZERO, Vec3.L, Vec3.P, 200, 200, 32, 8, 3, 1, 1, "", "HFS");
         c.push("gre", SequenceBuilder.geometry(gre, g), SequenceBuilder.build(gre, g, SafetyLimits.siemensLike()));
@@ -43,15 +43,26 @@ class PulseqAdapterComponentTest {
     }
 
     @Test
+    void withoutAFolderItWritesUnderTheDataDirectory(@TempDir Path dir) throws Exception {
+        Map<String, Object> props = Map.of();
+        PulseqAdapterComponent c = new PulseqAdapterComponent();
+        c.configure(Map.of("mrpilot.data", dir.toString())::get, config(props), props);
+        Protocol gre = Protocols.all().get("gre");
+        SliceGroup g = new SliceGroup("t", Vec3.ZERO, Vec3.L, Vec3.P, 200, 200, 32, 8, 3, 1, 1, "", "HFS");
+        c.push("gre", SequenceBuilder.geometry(gre, g), SequenceBuilder.build(gre, g, SafetyLimits.siemensLike()));
+        assertTrue(Files.exists(dir.resolve("pulseq/gre.seq")));
+    }
+
+    @Test
     void unknownKeysAndBadValuesAreRefusedByName() {
         Map<String, Object> typo = Map.of("output.foldr", "x");
-        ConfigurationError e = assertThrows(ConfigurationError.class, () -> new PulseqAdapterComponent().activate(config(typo), typo));
+        ConfigurationError e = assertThrows(ConfigurationError.class, () -> new PulseqAdapterComponent().configure(k -> null, config(typo), typo));
         assertTrue(e.getMessage().contains("output.foldr"), e.getMessage());
         Map<String, Object> version = Map.of("version", "1.3");
-        assertTrue(assertThrows(ConfigurationError.class, () -> new PulseqAdapterComponent().activate(config(version), version))
+        assertTrue(assertThrows(ConfigurationError.class, () -> new PulseqAdapterComponent().configure(k -> null, config(version), version))
                 .getMessage().contains("version"));
         Map<String, Object> limit = Map.of("max.b1rms.uT", -1.0);
-        assertTrue(assertThrows(ConfigurationError.class, () -> new PulseqAdapterComponent().activate(config(limit), limit))
+        assertTrue(assertThrows(ConfigurationError.class, () -> new PulseqAdapterComponent().configure(k -> null, config(limit), limit))
                 .getMessage().contains("limits"));
     }
 }
