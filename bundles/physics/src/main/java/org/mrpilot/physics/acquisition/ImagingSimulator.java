@@ -26,7 +26,11 @@ public final class ImagingSimulator {
         this.contrast = contrast;
     }
 
-    public record Acquisition(SliceGroup group, List<ImageSlice> images, List<KSpace> kspace, double noiseSigma) {
+    /**
+     * @param noiseSigmas image-domain noise σ of each slice: SNR is stated against each slice's own mean object
+     *                    signal, so slices differ
+     */
+    public record Acquisition(SliceGroup group, List<ImageSlice> images, List<KSpace> kspace, double[] noiseSigmas) {
     }
 
     /** The noiseless image of one slice (partial-volume average across the thickness). */
@@ -58,18 +62,19 @@ public final class ImagingSimulator {
         if (!(snr > 0)) throw new IllegalArgumentException("SNR must be positive (Infinity for no noise), got " + snr);
         List<ImageSlice> images = new ArrayList<>();
         List<KSpace> spaces = new ArrayList<>();
-        double sigma = 0;
+        double[] sigmas = new double[group.sliceCount()];
         for (int s = 0; s < group.sliceCount(); s++) {
             float[] clean = noiseless(group, s);
             weight(clean, PlaneGrid.of(group, s), field);
             KSpace k = Fourier.forward(clean, group.matrixPhase(), group.matrixRead());
-            sigma = objectMean(clean) / snr;
+            double sigma = objectMean(clean) / snr;
+            sigmas[s] = sigma;
             // Image-domain sigma s needs s * sqrt(N) in k-space: the inverse FFT divides by N and sums N samples.
             addNoise(k, sigma * Math.sqrt((double) k.rows() * k.columns()), SeededRandom.derive(noiseSeed, group.name() + "#" + s));
             spaces.add(k);
             images.add(PlaneGrid.of(group, s).toImage(Fourier.magnitude(k), group.frameOfReferenceUid()));
         }
-        return new Acquisition(group, images, spaces, sigma);
+        return new Acquisition(group, images, spaces, sigmas);
     }
 
     private static void weight(float[] image, PlaneGrid grid, ReceiveField field) {

@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 
 /**
  * Writes an export into a hidden staging folder next to its destination and moves the files in only when all of
- * them are complete, so a failed or interrupted export leaves what was in the destination untouched.
+ * them are complete, so an export whose writing fails or is interrupted leaves the destination untouched. The final
+ * moves are atomic per file, not as a set.
  */
 final class StagedOutput {
     interface Writer {
