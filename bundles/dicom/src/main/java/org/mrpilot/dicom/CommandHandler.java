@@ -88,7 +88,7 @@ final class CommandHandler extends CompositeResponseHandler {
             if (out != null) out.close();
             if (file != null) java.nio.file.Files.deleteIfExists(file);
         } catch (IOException e) {
-            // The incoming folder is swept at start; nothing else to do here.
+            // InstanceStore deletes what is left in incoming at the next start; nothing else to do here.
         }
     }
 
