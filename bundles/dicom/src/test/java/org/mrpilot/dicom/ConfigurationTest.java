@@ -2,6 +2,7 @@ package org.mrpilot.dicom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.util.Map;
@@ -55,6 +56,14 @@ class ConfigurationTest {
                     () -> DicomResultsComponent.destinations(config(DicomResultsComponent.Config.class, p), p), bad);
             assertEquals("destinations", e.key());
         }
+        Map<String, Object> twice = Map.of("destinations", new String[] {"pacs=PACS@pacs.local:104", "pacs=ARCHIVE@archive.local:104"});
+        ConfigurationError duplicate = assertThrows(ConfigurationError.class,
+                () -> DicomResultsComponent.destinations(config(DicomResultsComponent.Config.class, twice), twice));
+        assertEquals("destinations", duplicate.key());
+        assertTrue(duplicate.getMessage().contains("'pacs' is used twice"), duplicate.getMessage());
+        Map<String, Object> blank = Map.of("calling.ae.title", "   ");
+        assertEquals("calling.ae.title", assertThrows(ConfigurationError.class,
+                () -> DicomResultsComponent.destinations(config(DicomResultsComponent.Config.class, blank), blank)).key());
         Map<String, Object> retry = Map.of("retry.interval.s", -1);
         assertEquals("retry.interval.s", assertThrows(ConfigurationError.class,
                 () -> DicomResultsComponent.destinations(config(DicomResultsComponent.Config.class, retry), retry)).key());
