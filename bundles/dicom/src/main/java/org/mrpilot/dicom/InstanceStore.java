@@ -48,7 +48,8 @@ public final class InstanceStore {
 
     /**
      * Validates a received file (already forced to disk) and publishes it into its study folder; the file is
-     * gone from {@code incoming} afterwards in both outcomes.
+     * gone from {@code incoming} afterwards in both outcomes. The file is read whole into memory (at most
+     * {@link #maxInstanceBytes}) to be scanned and parsed.
      */
     Stored accept(Path received, String callingAeTitle) throws Rejection, IOException {
         try {

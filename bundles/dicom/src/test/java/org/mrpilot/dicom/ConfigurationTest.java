@@ -41,6 +41,9 @@ class ConfigurationTest {
         assertEquals("quiet.period.s", receiverRefuses(Map.of("quiet.period.s", 0)).key());
         assertEquals("calling.ae.titles", receiverRefuses(Map.of("calling.ae.titles", new String[] {""})).key());
         assertEquals("bind.address", receiverRefuses(Map.of("bind.address", "no.such.host.invalid")).key());
+        ConfigurationError heap = receiverRefuses(Map.of("max.instance.mib", 4096, "max.associations", 256));
+        assertEquals("max.instance.mib", heap.key(), "4096 MiB x 256 associations fit no heap");
+        assertTrue(heap.getMessage().contains("fit a heap of"), heap.getMessage());
         assertEquals("prot", receiverRefuses(Map.of("prot", 104)).key(), "a typo is refused, not ignored");
     }
 
