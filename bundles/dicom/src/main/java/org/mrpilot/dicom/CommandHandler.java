@@ -21,7 +21,8 @@ import java.nio.file.Path;
 
 /**
  * Receives one request message (command, then data for C-STORE) of an association. The data set is streamed
- * straight into a Part 10 file in the store's incoming folder and forced to disk; it is never held in memory.
+ * into a Part 10 file in the store's incoming folder as it arrives and forced to disk; {@link InstanceStore} then
+ * reads it whole to validate it, which is why the receiver bounds max.instance.mib by the heap.
  */
 final class CommandHandler extends CompositeResponseHandler {
     private final InstanceStore store;
@@ -88,7 +89,7 @@ final class CommandHandler extends CompositeResponseHandler {
             if (out != null) out.close();
             if (file != null) java.nio.file.Files.deleteIfExists(file);
         } catch (IOException e) {
-            // The incoming folder is swept at start; nothing else to do here.
+            // InstanceStore deletes what is left in incoming at the next start; nothing else to do here.
         }
     }
 

@@ -33,6 +33,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @Designate(ocd = DicomReceiverComponent.Config.class)
 public class DicomReceiverComponent {
     static final String PID = "org.mrpilot.dicom.receiver";
+    /** An instance being validated is in memory about four times: file bytes, parsed attributes, float pixels (2x 16-bit). */
+    static final int COPIES_IN_MEMORY = 4;
 
     @ObjectClassDefinition(name = "mrpilot DICOM receiver")
     public @interface Config {
@@ -54,8 +56,8 @@ public class DicomReceiverComponent {
         @AttributeDefinition(description = "Seconds without a new image after which a series is complete")
         int quiet_period_s() default 5;
 
-        @AttributeDefinition(description = "Largest instance accepted, in MiB")
-        int max_instance_mib() default 512;
+        @AttributeDefinition(description = "Largest instance accepted, in MiB; max.associations instances of this size must fit in the heap")
+        int max_instance_mib() default 32;
 
         @AttributeDefinition(description = "Store directory; empty = <data>/dicom/received")
         String store_dir() default "";
@@ -95,6 +97,13 @@ public class DicomReceiverComponent {
         ConfigurationCheck.of(PID, properties, Config.class).notBlank("ae.title", config.ae_title()).inRange("ae.title", config.ae_title().length(), 1, 16)
                 .inRange("port", config.port(), 1, 65535).inRange("max.associations", config.max_associations(), 1, 256)
                 .inRange("quiet.period.s", config.quiet_period_s(), 1, 3600).inRange("max.instance.mib", config.max_instance_mib(), 1, 4096);
+        long heapMib = Runtime.getRuntime().maxMemory() >> 20;
+        long fitMib = heapMib / ((long) COPIES_IN_MEMORY * config.max_associations());
+        if (config.max_instance_mib() > fitMib) {
+            throw new ConfigurationError(PID, "max.instance.mib", "is " + config.max_instance_mib() + ", but " + config.max_associations()
+                    + " associations at once, each holding an instance about " + COPIES_IN_MEMORY + " times, fit a heap of " + heapMib
+                    + " MiB only up to " + fitMib);
+        }
         for (String ae : config.calling_ae_titles()) {
             if (ae.isBlank() || ae.length() > 16) throw new ConfigurationError(PID, "calling.ae.titles", "has '" + ae + "', AE titles are 1-16 characters");
         }

@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.mrpilot.api.config.AgentProperties;
 import org.mrpilot.api.config.ConfigurationCheck;
 import org.mrpilot.api.config.ConfigurationError;
@@ -68,15 +70,20 @@ public class DicomResultsComponent implements DicomResults {
 
     /** The validated destinations; a bad value is refused with its key's name. */
     static List<Destination> destinations(Config config, Map<String, Object> properties) {
-        ConfigurationCheck.of(PID, properties, Config.class).inRange("calling.ae.title", config.calling_ae_title().length(), 1, 16)
+        ConfigurationCheck.of(PID, properties, Config.class).notBlank("calling.ae.title", config.calling_ae_title()).inRange("calling.ae.title", config.calling_ae_title().length(), 1, 16)
                 .inRange("retry.interval.s", config.retry_interval_s(), 1, 3600);
         List<Destination> destinations = new ArrayList<>();
+        Set<String> names = new HashSet<>();
         for (String spec : config.destinations()) {
+            Destination d;
             try {
-                destinations.add(Destination.parse(spec));
+                d = Destination.parse(spec);
             } catch (IllegalArgumentException e) {
                 throw new ConfigurationError(PID, "destinations", e.getMessage());
             }
+            // The name is the outbox folder: two destinations sharing it would share one queue and each send it.
+            if (!names.add(d.name())) throw new ConfigurationError(PID, "destinations", "name '" + d.name() + "' is used twice");
+            destinations.add(d);
         }
         return destinations;
     }

@@ -3,13 +3,16 @@ package org.mrpilot.dicom;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * The received-instance store: {@code <root>/incoming} holds files still arriving; a validated instance is moved
  * atomically to {@code <root>/studies/<study UID>/<series UID>/<SOP instance UID>.dcm}. A refused instance is
- * deleted and touches nothing already stored.
+ * deleted and touches nothing already stored. Files a crash or a broken association left half-received in
+ * {@code incoming} are deleted at start.
  */
 public final class InstanceStore {
+    private static final String PART = ".part";
     private final Path root;
     private final long maxInstanceBytes;
 
@@ -17,6 +20,13 @@ public final class InstanceStore {
         this.root = root.toAbsolutePath();
         this.maxInstanceBytes = maxInstanceBytes;
         Files.createDirectories(incoming());
+        sweepIncoming();
+    }
+
+    private void sweepIncoming() throws IOException {
+        try (Stream<Path> files = Files.list(incoming())) {
+            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(PART)).toList()) Files.deleteIfExists(p);
+        }
     }
 
     Path incoming() {
@@ -33,12 +43,13 @@ public final class InstanceStore {
 
     /** A fresh file in {@code incoming} for one instance on its way in. */
     Path newIncomingFile() throws IOException {
-        return Files.createTempFile(incoming(), "cstore-", ".part");
+        return Files.createTempFile(incoming(), "cstore-", PART);
     }
 
     /**
      * Validates a received file (already forced to disk) and publishes it into its study folder; the file is
-     * gone from {@code incoming} afterwards in both outcomes.
+     * gone from {@code incoming} afterwards in both outcomes. The file is read whole into memory (at most
+     * {@link #maxInstanceBytes}) to be scanned and parsed.
      */
     Stored accept(Path received, String callingAeTitle) throws Rejection, IOException {
         try {

@@ -3,6 +3,7 @@ package org.mrpilot.dicom;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.mrpilot.api.exam.ExamEventListener;
 import org.mrpilot.api.exam.ImagesReceived;
@@ -26,19 +27,39 @@ public final class Receiver implements AutoCloseable {
         return scp.port();
     }
 
-    private static void publish(SeriesAssembler.Complete complete, List<ExamEventListener> listeners, Log log) {
+    /**
+     * Builds the series (and its volume) once, then hands the same event to each listener. A series that cannot be
+     * built is logged with its UID and the reason; a failing listener is logged and does not keep the others from it.
+     */
+    static void publish(SeriesAssembler.Complete complete, List<ExamEventListener> listeners, Log log) {
+        String seriesUid = complete.instances().get(0).seriesInstanceUid();
+        Consumer<ExamEventListener> event;
+        try {
+            event = event(complete, log);
+        } catch (RuntimeException e) {
+            log.warn("series " + seriesUid + " received but not published, it could not be assembled: " + e);
+            return;
+        }
+        for (ExamEventListener l : listeners) {
+            try {
+                event.accept(l);
+            } catch (RuntimeException e) {
+                log.warn("exam event listener " + l.getClass().getName() + " failed on series " + seriesUid + ": " + e);
+            }
+        }
+    }
+
+    private static Consumer<ExamEventListener> event(SeriesAssembler.Complete complete, Log log) {
         ReceivedSeries series = SeriesBuilder.series(complete.instances(), complete.folder(), complete.callingAeTitle());
         Optional<String> localizer = LocalizerDetector.recognise(series);
         log.info("series " + series.seriesInstanceUid() + " '" + series.seriesDescription() + "' complete: " + series.slices().size()
                 + " images" + localizer.map(why -> ", localizer (" + why + ")").orElse(""));
-        for (ExamEventListener l : listeners) {
-            try {
-                if (localizer.isPresent()) l.localizerReceived(new LocalizerReceived(series, localizer.get()));
-                else l.imagesReceived(new ImagesReceived(series, SeriesBuilder.volume(series)));
-            } catch (RuntimeException e) {
-                log.warn("exam event listener " + l.getClass().getName() + " failed on series " + series.seriesInstanceUid() + ": " + e);
-            }
+        if (localizer.isPresent()) {
+            LocalizerReceived received = new LocalizerReceived(series, localizer.get());
+            return l -> l.localizerReceived(received);
         }
+        ImagesReceived received = new ImagesReceived(series, SeriesBuilder.volume(series));
+        return l -> l.imagesReceived(received);
     }
 
     @Override

@@ -16,16 +16,17 @@ import org.mrpilot.api.geometry.Volume;
 
 /** {@link DicomResults} on plain Java: writers into the durable outbox, a {@link Sender} draining it. */
 public final class Results implements DicomResults, AutoCloseable {
-    /** Result series numbers start here so they do not collide with the scanner's. */
-    private static final int SERIES_NUMBER_BASE = 9000;
+    /** Beside the destination folders; the dot keeps it out of their name space. */
+    private static final String SERIES_NUMBER_FILE = "series-number.next";
 
     private final Outbox outbox;
     private final List<Destination> destinations;
     private final Sender sender;
-    private int nextSeriesNumber = SERIES_NUMBER_BASE;
+    private final SeriesNumbers seriesNumbers;
 
     public Results(Path outboxRoot, List<Destination> destinations, String callingAeTitle, Duration retryInterval, Log log) throws IOException {
         this.outbox = new Outbox(outboxRoot);
+        this.seriesNumbers = new SeriesNumbers(outboxRoot.resolve(SERIES_NUMBER_FILE));
         this.destinations = List.copyOf(destinations);
         this.sender = new Sender(outbox, destinations, callingAeTitle, retryInterval, log);
     }
@@ -36,8 +37,8 @@ public final class Results implements DicomResults, AutoCloseable {
             throw new IllegalArgumentException("map frame of reference " + valuesS.frameOfReferenceUid() + " differs from the source's " + source.frameOfReferenceUid());
         }
         LocalDateTime now = LocalDateTime.now();
-        WrittenInstance pm = MapWriter.parametricMap(quantity, valuesS, source, nextSeriesNumber++, now);
-        List<WrittenInstance> mr = MapWriter.mrImages(quantity, valuesS, source, nextSeriesNumber++, now);
+        WrittenInstance pm = MapWriter.parametricMap(quantity, valuesS, source, nextSeriesNumber(), now);
+        List<WrittenInstance> mr = MapWriter.mrImages(quantity, valuesS, source, nextSeriesNumber(), now);
         List<WrittenSeries> out = new ArrayList<>();
         out.add(queue("parametric map", List.of(pm)));
         out.add(queue("MR image", mr));
@@ -46,7 +47,15 @@ public final class Results implements DicomResults, AutoCloseable {
 
     @Override
     public synchronized WrittenSeries sendPlanReview(ReceivedSeries localizer, int sliceIndex, List<SliceGroup> plan) {
-        return queue("secondary capture", List.of(ReviewWriter.write(localizer, sliceIndex, plan, nextSeriesNumber++, LocalDateTime.now())));
+        return queue("secondary capture", List.of(ReviewWriter.write(localizer, sliceIndex, plan, nextSeriesNumber(), LocalDateTime.now())));
+    }
+
+    private int nextSeriesNumber() {
+        try {
+            return seriesNumbers.next();
+        } catch (IOException e) {
+            throw new UncheckedIOException("series number: " + e.getMessage(), e);
+        }
     }
 
     private WrittenSeries queue(String form, List<WrittenInstance> instances) {

@@ -3,10 +3,10 @@ package org.mrpilot.dicom;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.mrpilot.api.acquisition.AcquisitionParameters;
 import org.mrpilot.api.exam.ReceivedSeries;
 import org.mrpilot.api.geometry.ImageSlice;
@@ -31,12 +31,17 @@ final class SeriesBuilder {
                 acquisition(ordered), folder, callingAeTitle);
     }
 
-    /** Parallel stacks sorted along their normal; anything else by instance number. */
+    /**
+     * Parallel stacks sorted along their normal, then (several images at one position: multi-echo, multi-TI) by
+     * TE, TI and instance number, so the order never depends on network arrival; anything else by instance number.
+     */
     private static List<Instance> order(List<Instance> instances) {
         List<Instance> list = new ArrayList<>(instances);
         if (parallel(list.stream().map(Instance::slice).toList())) {
             Vec3 n = list.get(0).slice().normal();
-            list.sort(Comparator.comparingDouble(i -> i.slice().positionMm().dot(n)));
+            // Positions rounded to the spacing tolerance: decimal strings of one position may differ in the last digit.
+            list.sort(Comparator.comparingLong((Instance i) -> Math.round(i.slice().positionMm().dot(n) / SPACING_TOLERANCE_MM))
+                    .thenComparingDouble(Instance::teMs).thenComparingDouble(Instance::tiMs).thenComparingInt(Instance::instanceNumber));
         } else {
             list.sort(Comparator.comparingInt(Instance::instanceNumber));
         }
@@ -52,11 +57,11 @@ final class SeriesBuilder {
         return true;
     }
 
-    /** TR, flip angle and field strength from the first image; TE and TI as the distinct values in order. */
+    /** TR, flip angle and field strength from the first image; TE and TI as their distinct values, ascending. */
     private static AcquisitionParameters acquisition(List<Instance> ordered) {
         Instance first = ordered.get(0);
-        Set<Double> te = new LinkedHashSet<>();
-        Set<Double> ti = new LinkedHashSet<>();
+        Set<Double> te = new TreeSet<>();
+        Set<Double> ti = new TreeSet<>();
         for (Instance i : ordered) {
             if (!Double.isNaN(i.teMs())) te.add(i.teMs() / 1000);
             if (!Double.isNaN(i.tiMs())) ti.add(i.tiMs() / 1000);

@@ -2,6 +2,7 @@ package org.mrpilot.dicom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.util.Map;
@@ -40,6 +41,9 @@ class ConfigurationTest {
         assertEquals("quiet.period.s", receiverRefuses(Map.of("quiet.period.s", 0)).key());
         assertEquals("calling.ae.titles", receiverRefuses(Map.of("calling.ae.titles", new String[] {""})).key());
         assertEquals("bind.address", receiverRefuses(Map.of("bind.address", "no.such.host.invalid")).key());
+        ConfigurationError heap = receiverRefuses(Map.of("max.instance.mib", 4096, "max.associations", 256));
+        assertEquals("max.instance.mib", heap.key(), "4096 MiB x 256 associations fit no heap");
+        assertTrue(heap.getMessage().contains("fit a heap of"), heap.getMessage());
         assertEquals("prot", receiverRefuses(Map.of("prot", 104)).key(), "a typo is refused, not ignored");
     }
 
@@ -55,6 +59,14 @@ class ConfigurationTest {
                     () -> DicomResultsComponent.destinations(config(DicomResultsComponent.Config.class, p), p), bad);
             assertEquals("destinations", e.key());
         }
+        Map<String, Object> twice = Map.of("destinations", new String[] {"pacs=PACS@pacs.local:104", "pacs=ARCHIVE@archive.local:104"});
+        ConfigurationError duplicate = assertThrows(ConfigurationError.class,
+                () -> DicomResultsComponent.destinations(config(DicomResultsComponent.Config.class, twice), twice));
+        assertEquals("destinations", duplicate.key());
+        assertTrue(duplicate.getMessage().contains("'pacs' is used twice"), duplicate.getMessage());
+        Map<String, Object> blank = Map.of("calling.ae.title", "   ");
+        assertEquals("calling.ae.title", assertThrows(ConfigurationError.class,
+                () -> DicomResultsComponent.destinations(config(DicomResultsComponent.Config.class, blank), blank)).key());
         Map<String, Object> retry = Map.of("retry.interval.s", -1);
         assertEquals("retry.interval.s", assertThrows(ConfigurationError.class,
                 () -> DicomResultsComponent.destinations(config(DicomResultsComponent.Config.class, retry), retry)).key());

@@ -2,6 +2,7 @@ package org.mrpilot.dicom;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,14 +22,19 @@ final class Tools {
         }
     }
 
+    /** Runs {@code command}, its output going to a file so a hung peer cannot block us: killed after 60 s. */
     static Result run(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException(command.get(0) + " did not finish");
+        Path output = Files.createTempFile("mrpilot-tool-", ".out");
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor();
+                throw new IOException(command.get(0) + " did not finish within 60 s; output:\n" + Files.readString(output, StandardCharsets.UTF_8));
+            }
+            return new Result(p.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(output);
         }
-        return new Result(p.exitValue(), out);
     }
 
     static Result storescu(int port, String callingAe, String calledAe, List<Path> files) throws IOException, InterruptedException {

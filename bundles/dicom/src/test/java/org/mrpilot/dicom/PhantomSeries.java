@@ -12,7 +12,8 @@ import org.mrpilot.api.geometry.Vec3;
 
 /**
  * Synthetic MR Image series written as real Part 10 files (a head-like ellipse with exact geometry): the inputs of
- * the tests and of `./mrpilot bench dicom`, so no patient data is ever needed.
+ * the tests and of `./mrpilot bench dicom`, so no patient data is ever needed. Test data, not product: it lives in
+ * the tests and reaches the command line through this module's test jar.
  */
 public final class PhantomSeries {
     public static final String STUDY = "1.2.826.0.1.3680043.9.7777.1";
