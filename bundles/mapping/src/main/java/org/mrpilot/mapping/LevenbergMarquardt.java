@@ -5,8 +5,8 @@ package org.mrpilot.mapping;
  * Levenberg–Marquardt with multiplicative damping on the diagonal of J^T J.
  */
 final class LevenbergMarquardt {
-    private static final int MAX_ITERATIONS = 100;
-    private static final double STEP_TOLERANCE = 1e-7; // relative change of every parameter
+    private static final int MAX_ITERATIONS = 40;
+    private static final double STEP_TOLERANCE = 1e-5; // relative change of every parameter, far below the noise
 
     private final SignalModel model;
     private final double[] times;
