@@ -89,7 +89,7 @@ final class SeqCommand implements Command {
         PushResult result = new PulseqAdapter(folder, version, limits).push(file.substring(0, file.length() - 4), SequenceBuilder.geometry(protocol, group), table);
         if (kspace != null) writeNpy(kspace, KSpace.atAdcSamples(table));
         System.out.printf("%s: %d blocks, %.1f s, Pulseq %s, md5 %s, %s -> %s%n", protocol.name(), table.blocks().size(), table.durationS(), version,
-                result.signature(), SafetyChecker.check(table, limits, protocol.parameters().repetitionTimeS()).summary(),
+                result.signature(), SafetyChecker.check(table, limits).summary(),
                 String.join(", ", result.artifacts()));
         return 0;
     }

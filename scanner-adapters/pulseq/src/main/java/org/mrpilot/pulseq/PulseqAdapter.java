@@ -44,7 +44,7 @@ public final class PulseqAdapter implements ScannerAdapter {
     @Override
     public synchronized PushResult push(String name, GeometryTable geometry, SequenceTable sequence) throws SequenceRefusedException, AdapterException {
         if (!NAME.matcher(name).matches()) throw new IllegalArgumentException("sequence name '" + name + "' must be letters, digits, '-' or '_'");
-        SafetyChecker.requireSafe(sequence, limits, geometry.parameters().repetitionTimeS());
+        SafetyChecker.requireSafe(sequence, limits);
         byte[] seq = PulseqWriter.write(sequence, version);
         String signature = new String(seq, StandardCharsets.US_ASCII).replaceAll("(?s).*\nHash ([0-9a-f]{32})\n$", "$1");
         Path seqFile = folder.resolve(name + ".seq");

@@ -52,7 +52,7 @@ public class PulseqAdapterComponent implements ScannerAdapter {
         @AttributeDefinition(description = "ADC dead time, us")
         double adc_dead_time_us() default 10;
 
-        @AttributeDefinition(description = "Limit on B1+rms over each TR (RF energy / SAR estimate), uT")
+        @AttributeDefinition(description = "Limit on B1+rms over every 10 s (RF energy / SAR estimate), uT")
         double max_b1rms_uT() default 5;
     }
 
