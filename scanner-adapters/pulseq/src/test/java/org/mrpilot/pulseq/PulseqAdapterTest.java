@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mrpilot.api.acquisition.AcquisitionParameters;
+import org.mrpilot.api.adapter.AdapterException;
 import org.mrpilot.api.geometry.SliceGroup;
 import org.mrpilot.api.geometry.Vec3;
 import org.mrpilot.api.sequence.Block;
@@ -19,6 +20,7 @@ import org.mrpilot.api.sequence.Protocol;
 import org.mrpilot.api.sequence.SafetyLimits;
 import org.mrpilot.api.sequence.SequenceRefusedException;
 import org.mrpilot.api.sequence.SequenceTable;
+import org.mrpilot.sequence.GradientRotation;
 import org.mrpilot.sequence.Protocols;
 import org.mrpilot.sequence.SafetyChecker;
 import org.mrpilot.sequence.SequenceBuilder;
@@ -50,5 +52,29 @@ class PulseqAdapterTest {
                 () -> new PulseqAdapter(dir, PulseqVersion.V1_5_0, limits).push("gre", longTr, table));
         assertTrue(e.getMessage().contains("SAR_B1RMS"), e.getMessage());
         assertEquals(0, fileCount(dir));
+    }
+
+    @Test
+    void aPushThatFailsHalfwayLeavesTheOldSidecarAndNoStagedFiles(@TempDir Path dir) throws Exception {
+        Path sidecar = dir.resolve("gre.geometry.json");
+        Files.writeString(sidecar, "old");
+        Files.createDirectories(dir.resolve("gre.seq").resolve("occupied")); // the .seq cannot be replaced
+        AdapterException e = assertThrows(AdapterException.class, () -> new PulseqAdapter(dir, PulseqVersion.V1_5_0, SIEMENS)
+                .push("gre", SequenceBuilder.geometry(GRE, GROUP), SequenceBuilder.build(GRE, GROUP, SIEMENS)));
+        assertTrue(e.getMessage().contains("gre.seq"), e.getMessage());
+        assertEquals("old", Files.readString(sidecar));
+        assertEquals(2, fileCount(dir));
+    }
+
+    @Test
+    void aTableTheVersionCannotExpressIsAnAdapterError(@TempDir Path dir) throws Exception {
+        SequenceTable rotated = SequenceBuilder.build(GRE, GROUP, SIEMENS, GradientRotation.ROTATIONS_EXTENSION);
+        AdapterException e = assertThrows(AdapterException.class, () -> new PulseqAdapter(dir, PulseqVersion.V1_5_0, SIEMENS)
+                .push("gre", SequenceBuilder.geometry(GRE, GROUP), rotated));
+        assertTrue(e.getMessage().contains("rotations need format 1.5.1"), e.getMessage());
+        assertEquals(0, fileCount(dir));
+        var pushed = new PulseqAdapter(dir, PulseqVersion.V1_5_1, SIEMENS).push("gre", SequenceBuilder.geometry(GRE, GROUP), rotated);
+        assertEquals(PulseqReader.read(Files.readAllBytes(dir.resolve("gre.seq"))).signature(), pushed.signature());
+        assertEquals(2, fileCount(dir));
     }
 }
