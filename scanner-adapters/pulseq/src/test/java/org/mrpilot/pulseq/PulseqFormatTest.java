@@ -117,6 +117,19 @@ class PulseqFormatTest {
         assertTrue(refused("").getMessage().startsWith("line 1: no [VERSION]"));
     }
 
+    @Test
+    void aShapeClaimingBillionsOfSamplesIsRefusedBeforeAnyAllocation() {
+        String head = "[VERSION]\nmajor 1\nminor 5\nrevision 0\n\n[BLOCKS]\n1 10 0 0 0 0 0 0\n\n[SHAPES]\n\nshape_id 1\n";
+        PulseqFormatException huge = refused(head + "num_samples 2000000000\n0\n0\n1999999998\n");
+        assertEquals(12, huge.line());
+        assertTrue(huge.getMessage().contains("num_samples 2000000000 is more than a shape may have"), huge.getMessage());
+        PulseqFormatException unbacked = refused(head + "num_samples 4000000\n1\n2\n");
+        assertTrue(unbacked.getMessage().contains("decodes to 2 samples, num_samples says 4000000"), unbacked.getMessage());
+        StringBuilder many = new StringBuilder(head.substring(0, head.indexOf("shape_id")));
+        for (int id = 1; id <= 5; id++) many.append("shape_id ").append(id).append("\nnum_samples 4000000\n0\n0\n3999998\n\n");
+        assertTrue(refused(many.toString()).getMessage().contains("samples in all"));
+    }
+
     /** Every cut of a file before its end is refused with a line number, and only with {@link PulseqFormatException}. */
     @Test
     void everyTruncationIsRefused() {
