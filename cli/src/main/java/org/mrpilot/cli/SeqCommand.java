@@ -44,13 +44,13 @@ final class SeqCommand implements Command {
 
     @Override
     public String usage() {
-        return "--list | PROTOCOL [--geometry plan.json] [--version 1.4|1.5] [--rotations] -o OUT.seq [--kspace K.npy] | --rewrite IN.seq [--version V] -o OUT.seq\n"
+        return "--list | PROTOCOL [--geometry plan.json] [--version 1.4|1.5] [--rotations] -o OUT.seq [--kspace K.npy] | --rewrite IN.seq [--version V] [--allow-unsigned] -o OUT.seq\n"
                 + "  plan.json: one slice group {centreMm:[x,y,z], readDirection, phaseDirection, fovReadMm, fovPhaseMm, matrixRead,\n"
                 + "  matrixPhase, thicknessMm, gapMm, sliceCount, frameOfReferenceUid, patientPosition} (LPS mm)\n"
                 + "  Writes OUT.seq and OUT.geometry.json; --kspace writes the k-space (1/m) of every ADC sample as a 3 x N .npy.\n"
                 + "  --rotations keeps logical gradients and writes a ROTATIONS quaternion per block (format 1.5.1).\n"
                 + "  --rewrite reads any 1.4.x/1.5.x file, checks it against the limits and writes it again with our writer\n"
-                + "  (format round trips; default: the input's version).\n"
+                + "  (format round trips; default: the input's version); --allow-unsigned accepts a file without [SIGNATURE].\n"
                 + "  Limits: 28 mT/m, 150 T/m/s, RF dead/ring-down 100/30 us, ADC dead 10 us, B1+rms 5 uT over 10 s.";
     }
 
@@ -95,11 +95,13 @@ final class SeqCommand implements Command {
 
     private static int rewrite(Path in, Args args) throws Exception {
         String requested = args.string("version", null);
+        boolean unsignedAllowed = args.flag("allow-unsigned");
         Path out = Path.of(args.required("o"));
         args.done();
         PulseqFile file;
         try {
-            file = PulseqReader.read(Files.readAllBytes(in));
+            byte[] bytes = Files.readAllBytes(in);
+            file = unsignedAllowed ? PulseqReader.readAllowingUnsigned(bytes) : PulseqReader.read(bytes);
         } catch (PulseqFormatException e) {
             throw new IllegalArgumentException(in + ": " + e.getMessage(), e);
         }

@@ -9,7 +9,7 @@ import org.mrpilot.api.sequence.Shape;
 
 /**
  * Pass 1 of reading a .seq file: its text split into sections and numbered rows (ids checked unique, column counts
- * checked per version), shapes decoded, the signature located and verified. No event is built here.
+ * checked per version), shapes decoded, the signature located and verified when there is one. No event is built here.
  */
 final class SeqSections {
     /** A parsed row and the line it came from. */
@@ -43,6 +43,11 @@ final class SeqSections {
         s.parse();
         s.verifySignature(text);
         return s;
+    }
+
+    /** The number of the last line. */
+    int lineCount() {
+        return lines.length;
     }
 
     private void parse() throws PulseqFormatException {

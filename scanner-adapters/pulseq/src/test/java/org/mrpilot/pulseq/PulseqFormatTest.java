@@ -118,6 +118,16 @@ class PulseqFormatTest {
     }
 
     @Test
+    void aFileCutAtTheSignatureMarkerIsRefusedUnlessUnsignedFilesAreAllowed() throws Exception {
+        String good = new String(gre(PulseqVersion.V1_5_0), StandardCharsets.US_ASCII);
+        String handWritten = good.substring(0, good.indexOf(Signature.MARKER) + 1);
+        assertTrue(refused(handWritten).getMessage().contains("no [SIGNATURE] section"), refused(handWritten).getMessage());
+        PulseqFile read = PulseqReader.readAllowingUnsigned(handWritten.getBytes(StandardCharsets.US_ASCII));
+        assertEquals(null, read.signature());
+        assertEquals(PulseqReader.read(gre(PulseqVersion.V1_5_0)).table().blocks(), read.table().blocks());
+    }
+
+    @Test
     void aShapeClaimingBillionsOfSamplesIsRefusedBeforeAnyAllocation() {
         String head = "[VERSION]\nmajor 1\nminor 5\nrevision 0\n\n[BLOCKS]\n1 10 0 0 0 0 0 0\n\n[SHAPES]\n\nshape_id 1\n";
         PulseqFormatException huge = refused(head + "num_samples 2000000000\n0\n0\n1999999998\n");
@@ -136,8 +146,7 @@ class PulseqFormatTest {
         byte[] file = gre(PulseqVersion.V1_5_0);
         int bodyEnd = new String(file, StandardCharsets.US_ASCII).indexOf(Signature.MARKER);
         int checked = 0;
-        for (int length = 0; length < file.length; length += length < bodyEnd ? 37 : 1) {
-            if (length == bodyEnd || length == bodyEnd + 1) continue; // the unsigned body alone is a complete file
+        for (int length = 0; length < file.length; length += length < bodyEnd - 1 ? 37 : 1) {
             byte[] cut = Arrays.copyOf(file, length);
             try {
                 PulseqReader.read(cut);
