@@ -94,14 +94,20 @@ final class PulseqBenchmark implements Benchmark {
     private static JsonObject runPeer(String python, Path file, int repeats) throws Exception {
         Path script = Path.of("scanner-adapters/pulseq/bench/pypulseq_rw.py");
         if (!Files.exists(script)) throw new IllegalStateException("run from the repository root (" + script + " not found)");
-        Process p = new ProcessBuilder(python, script.toString(), file.toString(), Integer.toString(repeats)).redirectErrorStream(false).start();
-        String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("pypulseq run failed (install the test dependencies: ./mrpilot test, or pass --python): "
-                    + stderr.strip().lines().reduce((a, b) -> b).orElse(""));
+        // stderr goes to a file: reading it only after stdout would deadlock once the peer fills the stderr pipe.
+        Path errors = Files.createTempFile("pypulseq", ".err");
+        try {
+            Process p = new ProcessBuilder(python, script.toString(), file.toString(), Integer.toString(repeats))
+                    .redirectError(errors.toFile()).start();
+            String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("pypulseq run failed (install the test dependencies: ./mrpilot test, or pass --python): "
+                        + Files.readString(errors, StandardCharsets.UTF_8).strip().lines().reduce((a, b) -> b).orElse(""));
+            }
+            return JsonParser.parseString(stdout.strip().lines().reduce((a, b) -> b).orElse("{}")).getAsJsonObject();
+        } finally {
+            Files.deleteIfExists(errors);
         }
-        return JsonParser.parseString(stdout.strip().lines().reduce((a, b) -> b).orElse("{}")).getAsJsonObject();
     }
 
     private static double median(List<Double> values) {

@@ -23,7 +23,6 @@ import org.mrpilot.pulseq.PulseqAdapter;
 import org.mrpilot.pulseq.PulseqFile;
 import org.mrpilot.pulseq.PulseqFormatException;
 import org.mrpilot.pulseq.PulseqReader;
-import org.mrpilot.pulseq.PulseqWriter;
 import org.mrpilot.pulseq.PulseqVersion;
 import org.mrpilot.sequence.GradientRotation;
 import org.mrpilot.sequence.KSpace;
@@ -45,13 +44,14 @@ final class SeqCommand implements Command {
 
     @Override
     public String usage() {
-        return "--list | PROTOCOL [--geometry plan.json] [--version 1.4|1.5] [--rotations] -o OUT.seq [--kspace K.npy] | --rewrite IN.seq [--version V] -o OUT.seq\n"
+        return "--list | PROTOCOL [--geometry plan.json] [--version 1.4|1.5] [--rotations] -o OUT.seq [--kspace K.npy] | --rewrite IN.seq [--version V] [--allow-unsigned] -o OUT.seq\n"
                 + "  plan.json: one slice group {centreMm:[x,y,z], readDirection, phaseDirection, fovReadMm, fovPhaseMm, matrixRead,\n"
                 + "  matrixPhase, thicknessMm, gapMm, sliceCount, frameOfReferenceUid, patientPosition} (LPS mm)\n"
                 + "  Writes OUT.seq and OUT.geometry.json; --kspace writes the k-space (1/m) of every ADC sample as a 3 x N .npy.\n"
                 + "  --rotations keeps logical gradients and writes a ROTATIONS quaternion per block (format 1.5.1).\n"
-                + "  --rewrite reads any 1.4.x/1.5.x file and writes it again with our writer (format round trips; default: the input's version).\n"
-                + "  Limits: 28 mT/m, 150 T/m/s, RF dead/ring-down 100/30 us, ADC dead 10 us, B1+rms 5 uT per TR.";
+                + "  --rewrite reads any 1.4.x/1.5.x file, checks it against the limits and writes it again with our writer\n"
+                + "  (format round trips; default: the input's version); --allow-unsigned accepts a file without [SIGNATURE].\n"
+                + "  Limits: 28 mT/m, 150 T/m/s, RF dead/ring-down 100/30 us, ADC dead 10 us, B1+rms 5 uT over 10 s.";
     }
 
     @Override
@@ -79,28 +79,29 @@ final class SeqCommand implements Command {
         Path out = Path.of(args.required("o"));
         Path kspace = args.path("kspace", null);
         args.done();
-        String file = out.getFileName().toString();
-        if (!file.endsWith(".seq")) throw new UsageException("-o must name a .seq file");
+        String name = seqName(out);
         SliceGroup group = plan == null ? protocol.defaultGeometry() : readPlan(plan);
         SafetyLimits limits = SafetyLimits.siemensLike();
         SequenceTable table = SequenceBuilder.build(protocol, group, limits,
                 rotations ? GradientRotation.ROTATIONS_EXTENSION : GradientRotation.BAKED_IN);
         Path folder = out.toAbsolutePath().getParent();
-        PushResult result = new PulseqAdapter(folder, version, limits).push(file.substring(0, file.length() - 4), SequenceBuilder.geometry(protocol, group), table);
+        PushResult result = new PulseqAdapter(folder, version, limits).push(name, SequenceBuilder.geometry(protocol, group), table);
         if (kspace != null) writeNpy(kspace, KSpace.atAdcSamples(table));
         System.out.printf("%s: %d blocks, %.1f s, Pulseq %s, md5 %s, %s -> %s%n", protocol.name(), table.blocks().size(), table.durationS(), version,
-                result.signature(), SafetyChecker.check(table, limits, protocol.parameters().repetitionTimeS()).summary(),
+                result.signature(), SafetyChecker.check(table, limits).summary(),
                 String.join(", ", result.artifacts()));
         return 0;
     }
 
     private static int rewrite(Path in, Args args) throws Exception {
         String requested = args.string("version", null);
+        boolean unsignedAllowed = args.flag("allow-unsigned");
         Path out = Path.of(args.required("o"));
         args.done();
         PulseqFile file;
         try {
-            file = PulseqReader.read(Files.readAllBytes(in));
+            byte[] bytes = Files.readAllBytes(in);
+            file = unsignedAllowed ? PulseqReader.readAllowingUnsigned(bytes) : PulseqReader.read(bytes);
         } catch (PulseqFormatException e) {
             throw new IllegalArgumentException(in + ": " + e.getMessage(), e);
         }
@@ -110,9 +111,17 @@ final class SeqCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        Files.write(out, PulseqWriter.write(file.table(), version));
-        System.out.printf("%s (Pulseq %s, %d blocks) -> %s (Pulseq %s)%n", in, file.version(), file.table().blocks().size(), out, version);
+        // The same gate and atomic write as a push: a rewritten file is signed anew, so it must be as safe as one we built.
+        String signature = new PulseqAdapter(out.toAbsolutePath().getParent(), version, SafetyLimits.siemensLike()).pushWithoutGeometry(seqName(out), file.table());
+        System.out.printf("%s (Pulseq %s, %d blocks) -> %s (Pulseq %s, md5 %s)%n", in, file.version(), file.table().blocks().size(), out, version, signature);
         return 0;
+    }
+
+    /** The sequence name of an output path, which must end in .seq. */
+    private static String seqName(Path out) throws UsageException {
+        String file = out.getFileName().toString();
+        if (!file.endsWith(".seq")) throw new UsageException("-o must name a .seq file");
+        return file.substring(0, file.length() - 4);
     }
 
     static SliceGroup readPlan(Path plan) throws IOException {
@@ -124,8 +133,8 @@ final class SeqCommand implements Command {
         }
         try {
             return new SliceGroup(o.has("name") ? o.get("name").getAsString() : "plan", vec(o, "centreMm"), vec(o, "readDirection"), vec(o, "phaseDirection"),
-                    num(o, "fovReadMm"), num(o, "fovPhaseMm"), (int) num(o, "matrixRead"), (int) num(o, "matrixPhase"), num(o, "thicknessMm"),
-                    num(o, "gapMm"), (int) num(o, "sliceCount"), o.has("frameOfReferenceUid") ? o.get("frameOfReferenceUid").getAsString() : "",
+                    num(o, "fovReadMm"), num(o, "fovPhaseMm"), count(o, "matrixRead"), count(o, "matrixPhase"), num(o, "thicknessMm"),
+                    num(o, "gapMm"), count(o, "sliceCount"), o.has("frameOfReferenceUid") ? o.get("frameOfReferenceUid").getAsString() : "",
                     o.has("patientPosition") ? o.get("patientPosition").getAsString() : "HFS");
         } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
             throw new IllegalArgumentException(plan + ": " + e.getMessage());
@@ -136,6 +145,13 @@ final class SeqCommand implements Command {
         JsonElement e = o.get(key);
         if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) throw new IllegalArgumentException("'" + key + "' must be a number");
         return e.getAsDouble();
+    }
+
+    /** A count must be a whole number: 32.7 lines is a mistake, not 32. */
+    private static int count(JsonObject o, String key) {
+        double v = num(o, key);
+        if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) throw new IllegalArgumentException("'" + key + "' must be a whole number, found " + v);
+        return (int) v;
     }
 
     private static Vec3 vec(JsonObject o, String key) {

@@ -43,17 +43,17 @@ final class MultiEchoSpinEcho {
         int afterEchoUs = gap(spacingUs / 2 - (readoutUs - readout.echoUs) - refocusing.centreUs(), "echo spacing", spacingUs);
         int idleUs = gap(spacingUs - refocusUs, "echo spacing", spacingUs);
         double maxPhase = readout.phaseArea(0);
-        requireFits(beforeEchoUs, w.common(-readout.areaToEcho, maxPhase, crusher));
-        requireFits(afterEchoUs, w.common(-readout.areaAfterEcho, -maxPhase, crusher));
-        requireFits(firstGapUs, w.common(crusher - excitation.areaAfterCentre));
-        requireFits(idleUs, w.common(2 * crusher));
+        requireFits(beforeEchoUs, w.longestCommonUs(o, -readout.areaToEcho, maxPhase, crusher));
+        requireFits(afterEchoUs, w.longestCommonUs(o, -readout.areaAfterEcho, maxPhase, crusher));
+        requireFits(firstGapUs, w.single(crusher - excitation.areaAfterCentre).endUs(Waveforms.GRAD_RASTER_US));
+        requireFits(idleUs, w.single(2 * crusher).endUs(Waveforms.GRAD_RASTER_US));
 
         for (int slice = 0; slice < g.sliceCount(); slice++) {
             double[] offset = o.offsetsM(g.sliceCentreMm(slice));
             for (int line = 0; line < g.matrixPhase(); line++) {
                 List<LogicalBlock> tr = new ArrayList<>();
                 tr.add(new LogicalBlock().slice(excitation.sliceGradient).rf(excitation.at(offset[2], 0)));
-                tr.add(new LogicalBlock().slice(w.common(crusher - excitation.areaAfterCentre)[0]).atLeast(firstGapUs));
+                tr.add(new LogicalBlock().slice(w.single(crusher - excitation.areaAfterCentre)).atLeast(firstGapUs));
                 double phaseArea = readout.phaseArea(line);
                 for (int echo = 1; echo <= echoCount; echo++) {
                     // CPMG: refocusing pulses 90 degrees out of phase with the excitation.
@@ -61,14 +61,14 @@ final class MultiEchoSpinEcho {
                     int acquired = echoNumbers.indexOf(echo);
                     boolean last = echo == echoCount;
                     if (acquired >= 0) {
-                        Trapezoid[] pre = w.common(-readout.areaToEcho, phaseArea, crusher);
+                        Trapezoid[] pre = w.common(o, -readout.areaToEcho, phaseArea, crusher);
                         tr.add(new LogicalBlock().read(pre[0]).phase(pre[1]).slice(pre[2]).atLeast(beforeEchoUs));
                         tr.add(new LogicalBlock().read(readout.gradient).adc(readout.adc(offset[0], offset[1], line, 0))
                                 .label("LIN", line).label("SLC", slice).label("ECO", acquired));
-                        Trapezoid[] post = w.common(last ? readout.areaToEcho : -readout.areaAfterEcho, -phaseArea, last ? 2 * crusher : crusher);
+                        Trapezoid[] post = w.common(o, last ? readout.areaToEcho : -readout.areaAfterEcho, -phaseArea, last ? 2 * crusher : crusher);
                         tr.add(new LogicalBlock().read(post[0]).phase(post[1]).slice(post[2]).atLeast(last ? 0 : afterEchoUs));
                     } else {
-                        tr.add(new LogicalBlock().slice(w.common(2 * crusher)[0]).atLeast(last ? 0 : idleUs));
+                        tr.add(new LogicalBlock().slice(w.single(2 * crusher)).atLeast(last ? 0 : idleUs));
                     }
                 }
                 table.addRepetition(o, tr, p.repetitionTimeS());
@@ -102,13 +102,11 @@ final class MultiEchoSpinEcho {
         return rounded;
     }
 
-    private void requireFits(int availableUs, Trapezoid[] gradients) {
-        for (Trapezoid t : gradients) {
-            if (t != null && t.endUs(Waveforms.GRAD_RASTER_US) > availableUs) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "the echo spacing leaves %.2f ms for gradients that need %.2f ms (lower the resolution or raise the first TE)",
-                        availableUs / 1e3, t.endUs(Waveforms.GRAD_RASTER_US) / 1e3));
-            }
+    private static void requireFits(int availableUs, double neededUs) {
+        if (neededUs > availableUs) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "the echo spacing leaves %.2f ms for gradients that need %.2f ms (lower the resolution or raise the first TE)",
+                    availableUs / 1e3, neededUs / 1e3));
         }
     }
 }

@@ -18,7 +18,7 @@ import org.mrpilot.api.sequence.Trapezoid;
 /**
  * Checks a sequence table against hardware and patient limits before it may leave the agent: gradient amplitude
  * and slew per physical axis, RF dead and ring-down times, ADC dead times, raster alignment, events inside their
- * block, gradient continuity, and the RF energy per TR as B1+rms.
+ * block, gradient continuity, and the RF energy as B1+rms over a fixed averaging window.
  */
 public final class SafetyChecker {
     private static final double TOLERANCE = 1e-6;
@@ -31,18 +31,38 @@ public final class SafetyChecker {
         this.limits = limits;
     }
 
-    /** Checks every block; the B1+rms is evaluated over consecutive windows of {@code repetitionTimeS}. */
-    public static SafetyReport check(SequenceTable table, SafetyLimits limits, double repetitionTimeS) {
+    /**
+     * The averaging window of the RF energy when nobody chooses one: 10 s, as the IEC 60601-2-33 SAR limits. It belongs
+     * to the checker, not to the table or the plan being checked, so neither can dilute the energy it is judged on.
+     */
+    public static final double B1RMS_WINDOW_S = 10;
+
+    /** Checks every block; the B1+rms is averaged over every {@link #B1RMS_WINDOW_S} window of the sequence. */
+    public static SafetyReport check(SequenceTable table, SafetyLimits limits) {
+        return check(table, limits, B1RMS_WINDOW_S);
+    }
+
+    /**
+     * As {@link #check(SequenceTable, SafetyLimits)} with the B1+rms averaged over every window of {@code windowS}
+     * (a sequence shorter than that over its own duration, the average of playing it in a loop). A window that is not a
+     * positive finite number is itself a violation ("SAR_WINDOW").
+     */
+    public static SafetyReport check(SequenceTable table, SafetyLimits limits, double windowS) {
         SafetyChecker c = new SafetyChecker(limits);
         double[] last = new double[3];
         for (int i = 0; i < table.blocks().size(); i++) last = c.block(i + 1, table.blocks().get(i), table.rasters(), last);
-        double worst = c.b1Rms(table, repetitionTimeS);
+        double worst = Double.NaN;
+        if (Double.isFinite(windowS) && windowS > 0) {
+            worst = c.b1Rms(table, windowS);
+        } else {
+            c.violation("SAR_WINDOW", 1, "B1+rms averaging window", windowS, B1RMS_WINDOW_S, "s (must be positive and finite)");
+        }
         return new SafetyReport(c.violations, worst);
     }
 
-    /** As {@link #check}, but throws when any limit is broken. */
-    public static SafetyReport requireSafe(SequenceTable table, SafetyLimits limits, double repetitionTimeS) throws SequenceRefusedException {
-        SafetyReport report = check(table, limits, repetitionTimeS);
+    /** As {@link #check(SequenceTable, SafetyLimits)}, but throws when any limit is broken. */
+    public static SafetyReport requireSafe(SequenceTable table, SafetyLimits limits) throws SequenceRefusedException {
+        SafetyReport report = check(table, limits);
         if (!report.ok()) throw new SequenceRefusedException(report);
         return report;
     }
@@ -72,19 +92,27 @@ public final class SafetyChecker {
                             previousLast[a] / limits.gammaHzPerT() * 1e3, "mT/m");
                 }
                 boolean toEnd = end >= duration - TOLERANCE;
-                if (ag.lastHzPerM() != 0 && !toEnd) violation("GRADIENT_CONTINUITY", id, AXES[a] + " ends non-zero before the block end", end, duration, "us");
-                if (ag.firstHzPerM() != 0 && ag.delayUs() > 0) violation("GRADIENT_CONTINUITY", id, AXES[a] + " starts non-zero after a delay", ag.delayUs(), 0, "us");
+                if (nonZero(ag.lastHzPerM()) && !toEnd) violation("GRADIENT_CONTINUITY", id, AXES[a] + " ends non-zero before the block end", end, duration, "us");
+                if (nonZero(ag.firstHzPerM()) && ag.delayUs() > 0) violation("GRADIENT_CONTINUITY", id, AXES[a] + " starts non-zero after a delay", ag.delayUs(), 0, "us");
                 last[a] = toEnd ? ag.lastHzPerM() : 0;
             }
         }
         if (b.rotation() != null) rotatedAmplitudeAndSlew(id, b, r.gradientUs());
         for (int a = 0; a < 3; a++) {
-            boolean starts = b.gradient(a) instanceof ArbitraryGradient ag && ag.firstHzPerM() != 0;
-            if (previousLast[a] != 0 && !starts) violation("GRADIENT_CONTINUITY", id, AXES[a], 0, previousLast[a] / limits.gammaHzPerT() * 1e3, "mT/m");
+            boolean starts = b.gradient(a) instanceof ArbitraryGradient ag && nonZero(ag.firstHzPerM());
+            if (nonZero(previousLast[a]) && !starts) violation("GRADIENT_CONTINUITY", id, AXES[a], 0, previousLast[a] / limits.gammaHzPerT() * 1e3, "mT/m");
         }
         rf(id, b.rf(), duration, r);
         adc(id, b.adc(), duration, r);
         return last;
+    }
+
+    /**
+     * Zero up to the file's rounding: an end value extrapolated from a 1.4 file (1.5 w[n-1] - 0.5 w[n-2] of samples
+     * quantised to 1e-7) is a fraction of a Hz/m, not 0. 1e-5 of the limit is still far below one raster's slew.
+     */
+    private boolean nonZero(double hzPerM) {
+        return Math.abs(hzPerM) > 1e-5 * limits.maxGradientHzPerM();
     }
 
     private void amplitudeAndSlew(int id, String event, double peakHzPerM, double slewHzPerMPerS) {
@@ -142,36 +170,36 @@ public final class SafetyChecker {
     }
 
     /**
-     * The RF energy of each TR window as B1+rms (uT): sqrt(integral B1^2 dt / TR). Scanners bound SAR through this
-     * quantity when no patient model is at hand; the limit is configurable.
+     * The worst B1+rms (uT), sqrt(integral B1^2 dt / window), over the windows starting at each block. Scanners bound
+     * SAR through this quantity when no patient model is at hand; the limit is configurable.
      */
-    private double b1Rms(SequenceTable table, double repetitionTimeS) {
-        double windowUs = repetitionTimeS * 1e6;
-        double totalUs = table.durationS() * 1e6;
-        if (!(windowUs > 0) || windowUs > totalUs) windowUs = totalUs;
-        double energy = 0;
-        double windowStart = 0;
-        double t = 0;
-        int firstBlock = 1;
-        double worst = 0;
-        for (int i = 0; i < table.blocks().size(); i++) {
-            Block b = table.blocks().get(i);
-            if (t - windowStart >= windowUs - TOLERANCE) {
-                worst = Math.max(worst, report(energy, windowUs, firstBlock));
-                energy = 0;
-                windowStart = t;
-                firstBlock = i + 1;
-            }
-            if (b.rf() != null) energy += energyUt2Us(b.rf(), table.rasters().radiofrequencyUs());
-            t += b.durationUs();
+    private double b1Rms(SequenceTable table, double windowS) {
+        List<Block> blocks = table.blocks();
+        double windowUs = Math.min(windowS * 1e6, table.durationS() * 1e6);
+        double[] startUs = new double[blocks.size() + 1];
+        double[] energy = new double[blocks.size()];
+        for (int i = 0; i < blocks.size(); i++) {
+            startUs[i + 1] = startUs[i] + blocks.get(i).durationUs();
+            if (blocks.get(i).rf() != null) energy[i] = energyUt2Us(blocks.get(i).rf(), table.rasters().radiofrequencyUs());
         }
-        return Math.max(worst, report(energy, Math.max(windowUs, t - windowStart), firstBlock));
-    }
-
-    private double report(double energyUt2Us, double windowUs, int firstBlock) {
-        double rms = Math.sqrt(energyUt2Us / windowUs);
-        if (rms > limits.maxB1RmsUt() * (1 + TOLERANCE)) violation("SAR_B1RMS", firstBlock, "rf energy per TR", rms, limits.maxB1RmsUt(), "uT");
-        return rms;
+        double worst = 0;
+        int worstFirst = 1;
+        double inWindow = 0;
+        int end = 0;
+        for (int first = 0; first < blocks.size(); first++) {
+            while (end < blocks.size() && startUs[end] < startUs[first] + windowUs - TOLERANCE) inWindow += energy[end++];
+            double rms = Math.sqrt(inWindow / windowUs);
+            if (rms > worst) {
+                worst = rms;
+                worstFirst = first + 1;
+            }
+            inWindow -= energy[first];
+        }
+        if (worst > limits.maxB1RmsUt() * (1 + TOLERANCE)) {
+            violation("SAR_B1RMS", worstFirst, String.format(java.util.Locale.ROOT, "rf energy over %.3f s", windowUs * 1e-6), worst,
+                    limits.maxB1RmsUt(), "uT");
+        }
+        return worst;
     }
 
     private double energyUt2Us(RfPulse rf, double rfRasterUs) {

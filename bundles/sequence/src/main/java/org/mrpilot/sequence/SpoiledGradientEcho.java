@@ -37,8 +37,7 @@ final class SpoiledGradientEcho {
         LogicalBlock excite = new LogicalBlock().slice(excitation.sliceGradient).rf(excitation.at(0, 0));
         int exciteUs = excite.durationUs(w);
         double maxPhaseArea = readout.phaseArea(0);
-        int prephaseUs = new LogicalBlock().read(w.common(-readout.areaToEcho)[0]).phase(w.common(maxPhaseArea)[0])
-                .slice(w.common(-excitation.areaAfterCentre)[0]).durationUs(w);
+        int prephaseUs = (int) w.longestCommonUs(o, -readout.areaToEcho, maxPhaseArea, -excitation.areaAfterCentre);
         double minTeUs = exciteUs - excitation.centreUs() + prephaseUs + readout.echoUs;
         double teUs = p.echoTimesS().get(0) * 1e6;
         if (teUs < minTeUs - 1e-6) throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -53,17 +52,17 @@ final class SpoiledGradientEcho {
                 List<LogicalBlock> tr = new ArrayList<>();
                 if (inversion != null) {
                     tr.add(new LogicalBlock().rf(Waveforms.hard(180, INVERSION_US, w.rfDeadUs, RfUse.INVERSION)));
-                    tr.add(new LogicalBlock().slice(w.common(spoilArea)[0]).atLeast(inversion.gapUs));
+                    tr.add(new LogicalBlock().slice(w.single(spoilArea)).atLeast(inversion.gapUs));
                 }
                 double spoilPhase = 0.5 * RF_SPOIL_INCREMENT_RAD * (excitations * excitations + excitations + 2);
                 excitations++;
                 tr.add(new LogicalBlock().slice(excitation.sliceGradient).rf(excitation.at(offset[2], spoilPhase)));
                 double phaseArea = readout.phaseArea(line);
-                Trapezoid[] pre = w.common(-readout.areaToEcho, phaseArea, -excitation.areaAfterCentre);
+                Trapezoid[] pre = w.common(o, -readout.areaToEcho, phaseArea, -excitation.areaAfterCentre);
                 tr.add(new LogicalBlock().read(pre[0]).phase(pre[1]).slice(pre[2]).atLeast(prephasePadUs));
                 tr.add(new LogicalBlock().read(readout.gradient).adc(readout.adc(offset[0], offset[1], line, spoilPhase))
                         .label("LIN", line).label("SLC", slice).label("SET", series));
-                Trapezoid[] post = w.common(readout.areaAfterEcho + readout.areaToEcho, -phaseArea, spoilArea);
+                Trapezoid[] post = w.common(o, readout.areaAfterEcho + readout.areaToEcho, -phaseArea, spoilArea);
                 tr.add(new LogicalBlock().read(post[0]).phase(post[1]).slice(post[2]));
                 table.addRepetition(o, tr, p.repetitionTimeS());
             }
@@ -78,7 +77,7 @@ final class SpoiledGradientEcho {
         LogicalBlock inversionBlock = new LogicalBlock().rf(Waveforms.hard(180, INVERSION_US, w.rfDeadUs, RfUse.INVERSION));
         double afterInversionCentre = inversionBlock.durationUs(w) - (w.rfDeadUs + INVERSION_US / 2.0);
         double gapUs = inversionTimeS * 1e6 - afterInversionCentre - excitation.centreUs();
-        int minimumGap = new LogicalBlock().slice(w.common(spoilArea)[0]).durationUs(w);
+        int minimumGap = new LogicalBlock().slice(w.single(spoilArea)).durationUs(w);
         if (gapUs < minimumGap) throw new IllegalArgumentException(String.format(Locale.ROOT, "TI %.1f ms is shorter than the minimum %.1f ms",
                 inversionTimeS * 1e3, (inversionTimeS * 1e6 - gapUs + minimumGap) / 1e3));
         if (Math.abs(gapUs / Waveforms.GRAD_RASTER_US - Math.rint(gapUs / Waveforms.GRAD_RASTER_US)) > 1e-6) {

@@ -8,7 +8,8 @@ import org.mrpilot.api.sequence.Trapezoid;
 
 /**
  * Pulse and gradient design on the standard rasters (gradients 10 us, RF 1 us). Gradients are designed at a margin
- * below the limits so raster rounding can never push them over.
+ * below the limits so raster rounding can never push them over. Gradients played together on several logical axes are
+ * sized on the physical axes, where an oblique rotation adds them up.
  */
 final class Waveforms {
     static final int GRAD_RASTER_US = 10;
@@ -36,10 +37,45 @@ final class Waveforms {
         return Math.max(GRAD_RASTER_US, ceilToRaster(Math.abs(amplitudeHzPerM) / maxSlewHzPerMPerUs));
     }
 
-    /** Trapezoids for several areas sharing one timing (so they stay trapezoids when rotated); nulls for zero areas. */
-    Trapezoid[] common(double... areas) {
+    /** A lone gradient of {@code area} (1/m) on one logical axis: rotated, no physical axis gets more than all of it. */
+    Trapezoid single(double area) {
+        return timed(Math.abs(area) * 1e6, area)[0];
+    }
+
+    /**
+     * Read, phase and slice trapezoids sharing one timing (so they stay trapezoids when rotated), sized so that their sum
+     * on each physical axis of {@code o} stays within the design limits; nulls for zero areas.
+     */
+    Trapezoid[] common(Orientation o, double read, double phase, double slice) {
+        return timed(largestPhysicalArea(o, read, phase, slice), read, phase, slice);
+    }
+
+    /**
+     * The end of the longest {@link #common} block for any phase area between -maxPhase and +maxPhase: the physical sums
+     * are linear in the phase area, so the longest is at one of the two ends.
+     */
+    double longestCommonUs(Orientation o, double read, double maxPhase, double slice) {
+        double longest = 0;
+        for (double phase : new double[] {maxPhase, -maxPhase}) {
+            for (Trapezoid t : common(o, read, phase, slice)) {
+                if (t != null) longest = Math.max(longest, t.endUs(GRAD_RASTER_US));
+            }
+        }
+        return longest;
+    }
+
+    private static double largestPhysicalArea(Orientation o, double... logical) {
         double largest = 0;
-        for (double a : areas) largest = Math.max(largest, Math.abs(a) * 1e6);
+        for (int physical = 0; physical < 3; physical++) {
+            double sum = 0;
+            for (int l = 0; l < 3; l++) sum += o.component(l, physical) * logical[l];
+            largest = Math.max(largest, Math.abs(sum) * 1e6);
+        }
+        return largest;
+    }
+
+    /** Trapezoids of one timing for {@code areas}, shaped so that a gradient of area {@code largest} (Hz/m us) is within the limits. */
+    private Trapezoid[] timed(double largest, double... areas) {
         Trapezoid[] out = new Trapezoid[areas.length];
         if (largest == 0) return out;
         int ramp = Math.max(GRAD_RASTER_US, ceilToRaster(Math.min(maxGradHzPerM, Math.sqrt(largest * maxSlewHzPerMPerUs)) / maxSlewHzPerMPerUs));

@@ -79,10 +79,33 @@ class SafetyCheckerTest {
         SafetyReport ok = SafetyChecker.check(t, SIEMENS, 0.1);
         assertTrue(ok.ok() && ok.worstB1RmsUt() > 0);
         SequenceRefusedException e = assertThrows(SequenceRefusedException.class,
-                () -> SafetyChecker.requireSafe(t, SIEMENS.withMaxB1RmsUt(ok.worstB1RmsUt() / 2), 0.1));
+                () -> SafetyChecker.requireSafe(t, SIEMENS.withMaxB1RmsUt(SafetyChecker.check(t, SIEMENS).worstB1RmsUt() / 2)));
         SafetyViolation v = first(e.report(), "SAR_B1RMS");
-        assertEquals("rf energy per TR", v.event());
+        assertTrue(v.event().startsWith("rf energy over"), v.event());
         assertTrue(e.getMessage().contains("SAR_B1RMS"), e.getMessage());
+    }
+
+    @Test
+    void anAveragingWindowThatIsNotAPositiveFiniteTimeIsRefusedByName() {
+        SequenceTable t = gre();
+        for (double window : new double[] {0, -0.1, Double.NaN, Double.POSITIVE_INFINITY}) {
+            SafetyReport r = SafetyChecker.check(t, SIEMENS, window);
+            assertEquals("B1+rms averaging window", first(r, "SAR_WINDOW").event(), "window " + window);
+        }
+    }
+
+    @Test
+    void theDefaultWindowIsTheCheckersOwnSoALongPauseCannotDiluteABurst() {
+        SequenceTable burst = gre();
+        List<Block> padded = new java.util.ArrayList<>(burst.blocks());
+        padded.add(Block.delay(100_000_000)); // 100 s of silence after the RF
+        SequenceTable diluted = new SequenceTable(burst.rasters(), burst.definitions(), padded);
+        double wholeSequence = SafetyChecker.check(diluted, SIEMENS, diluted.durationS()).worstB1RmsUt();
+        SafetyReport fixed = SafetyChecker.check(diluted, SIEMENS);
+        assertTrue(fixed.worstB1RmsUt() > 3 * wholeSequence, fixed.worstB1RmsUt() + " vs " + wholeSequence);
+        SafetyLimits between = SIEMENS.withMaxB1RmsUt(2 * wholeSequence);
+        assertTrue(SafetyChecker.check(diluted, between, diluted.durationS()).ok());
+        assertEquals(1, first(SafetyChecker.check(diluted, between), "SAR_B1RMS").block());
     }
 
     @Test

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.mrpilot.api.adapter.AdapterException;
@@ -19,7 +19,7 @@ import org.mrpilot.sequence.SafetyChecker;
 
 /**
  * The Pulseq vendor adapter: checks a table against the limits, then writes {@code <name>.seq} and
- * {@code <name>.geometry.json} into the output folder. Files appear whole or not at all (written aside, then moved).
+ * {@code <name>.geometry.json} into the output folder. A push changes both files or neither (see {@link StagedFiles}).
  */
 public final class PulseqAdapter implements ScannerAdapter {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,100}");
@@ -43,22 +43,52 @@ public final class PulseqAdapter implements ScannerAdapter {
 
     @Override
     public synchronized PushResult push(String name, GeometryTable geometry, SequenceTable sequence) throws SequenceRefusedException, AdapterException {
-        if (!NAME.matcher(name).matches()) throw new IllegalArgumentException("sequence name '" + name + "' must be letters, digits, '-' or '_'");
-        SafetyChecker.requireSafe(sequence, limits, geometry.parameters().repetitionTimeS());
-        byte[] seq = PulseqWriter.write(sequence, version);
-        String signature = new String(seq, StandardCharsets.US_ASCII).replaceAll("(?s).*\nHash ([0-9a-f]{32})\n$", "$1");
-        Path seqFile = folder.resolve(name + ".seq");
+        Path seqFile = seqFile(name);
         Path jsonFile = folder.resolve(name + ".geometry.json");
-        try {
-            Files.createDirectories(folder);
-            writeAtomically(jsonFile, GeometrySidecar.toJson(geometry, signature).getBytes(StandardCharsets.UTF_8));
-            writeAtomically(seqFile, seq);
-        } catch (IOException e) {
-            throw new AdapterException("cannot write " + seqFile + ": " + e.getMessage(), e);
-        }
+        PulseqWriter.Signed seq = checkAndWrite(sequence);
+        LinkedHashMap<Path, byte[]> files = new LinkedHashMap<>();
+        files.put(jsonFile, GeometrySidecar.toJson(geometry, seq.signature()).getBytes(StandardCharsets.UTF_8));
+        files.put(seqFile, seq.bytes()); // last: a console polling for .seq files finds its sidecar already there
+        stage(files, seqFile);
         pushes++;
         lastPushed = name;
-        return new PushResult(name, List.of(seqFile.toString(), jsonFile.toString()), signature);
+        return new PushResult(name, List.of(seqFile.toString(), jsonFile.toString()), seq.signature());
+    }
+
+    /**
+     * Checks and writes {@code <name>.seq} alone, for a table that comes without a plan (a file read back and rewritten);
+     * returns its signature.
+     */
+    public synchronized String pushWithoutGeometry(String name, SequenceTable sequence) throws SequenceRefusedException, AdapterException {
+        Path seqFile = seqFile(name);
+        PulseqWriter.Signed seq = checkAndWrite(sequence);
+        LinkedHashMap<Path, byte[]> files = new LinkedHashMap<>();
+        files.put(seqFile, seq.bytes());
+        stage(files, seqFile);
+        return seq.signature();
+    }
+
+    private Path seqFile(String name) {
+        if (!NAME.matcher(name).matches()) throw new IllegalArgumentException("sequence name '" + name + "' must be letters, digits, '-' or '_'");
+        return folder.resolve(name + ".seq");
+    }
+
+    private PulseqWriter.Signed checkAndWrite(SequenceTable sequence) throws SequenceRefusedException, AdapterException {
+        SafetyChecker.requireSafe(sequence, limits);
+        try {
+            return PulseqWriter.writeSigned(sequence, version);
+        } catch (IllegalArgumentException e) {
+            throw new AdapterException("cannot express the sequence in Pulseq " + version + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void stage(LinkedHashMap<Path, byte[]> files, Path seqFile) throws AdapterException {
+        try {
+            Files.createDirectories(folder);
+            StagedFiles.write(files);
+        } catch (IOException e) {
+            throw new AdapterException("cannot write " + seqFile + " (nothing changed): " + e, e);
+        }
     }
 
     @Override
@@ -67,13 +97,4 @@ public final class PulseqAdapter implements ScannerAdapter {
         return new AdapterStatus(vendor(), ready, "writes Pulseq " + version + " to " + folder, pushes, lastPushed);
     }
 
-    private static void writeAtomically(Path target, byte[] content) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
-        try {
-            Files.write(tmp, content);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
 }

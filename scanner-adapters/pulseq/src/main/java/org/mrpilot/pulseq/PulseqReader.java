@@ -37,7 +37,17 @@ public final class PulseqReader {
         this.minor = sections.minor;
     }
 
+    /** Reads a signed file: the [SIGNATURE] must be there and match. */
     public static PulseqFile read(byte[] bytes) throws PulseqFormatException {
+        return read(bytes, false);
+    }
+
+    /** Reads a file that may lack [SIGNATURE] (written by hand); a signature that is there must still match. */
+    public static PulseqFile readAllowingUnsigned(byte[] bytes) throws PulseqFormatException {
+        return read(bytes, true);
+    }
+
+    private static PulseqFile read(byte[] bytes, boolean unsignedAllowed) throws PulseqFormatException {
         for (int i = 0, line = 1; i < bytes.length; i++) {
             if (bytes[i] == '\n') line++;
             else if (bytes[i] < 0 || (bytes[i] < 32 && bytes[i] != '\t' && bytes[i] != '\r')) {
@@ -49,7 +59,12 @@ public final class PulseqReader {
             throw new PulseqFormatException((int) text.chars().filter(c -> c == '\n').count() + 1, "last line has no line feed (file truncated)");
         }
         SeqSections sections = SeqSections.of(text);
-        return new PulseqFile(sections.version, new PulseqReader(sections).table(), sections.signature);
+        SequenceTable table = new PulseqReader(sections).table();
+        // Checked last so a malformed file is named for its first bad line; unsigned, a cut right before the section would pass as complete.
+        if (sections.signature == null && !unsignedAllowed) {
+            throw new PulseqFormatException(sections.lineCount(), "no [SIGNATURE] section (file truncated; hand-written files need the unsigned opt-in)");
+        }
+        return new PulseqFile(sections.version, table, sections.signature);
     }
 
     private SequenceTable table() throws PulseqFormatException {

@@ -1,6 +1,9 @@
 package org.mrpilot.pulseq;
 
-/** The .seq format versions we write; 1.5.1 only adds the ROTATIONS extension and is chosen when a table has rotations. */
+/**
+ * The .seq format versions we write. 1.5.1 only adds the ROTATIONS extension; a table with rotations needs it, and the
+ * writer refuses such a table in an older version rather than change the version a console was configured for.
+ */
 public enum PulseqVersion {
     V1_4_2(4, 2), V1_5_0(5, 0), V1_5_1(5, 1);
 

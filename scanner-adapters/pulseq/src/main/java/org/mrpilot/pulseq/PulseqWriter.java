@@ -42,15 +42,27 @@ public final class PulseqWriter {
         this.version = version;
     }
 
+    /** A written file and the MD5 hash its [SIGNATURE] carries. */
+    public record Signed(byte[] bytes, String signature) {
+    }
+
     /**
      * The file's bytes.
      *
      * @throws IllegalArgumentException naming the block when the table cannot be expressed in {@code version}
      */
     public static byte[] write(SequenceTable table, PulseqVersion version) {
-        return new PulseqWriter(version).render(table).getBytes(StandardCharsets.US_ASCII);
+        return writeSigned(table, version).bytes();
     }
 
+    /** As {@link #write}, with the signature. */
+    public static Signed writeSigned(SequenceTable table, PulseqVersion version) {
+        String body = new PulseqWriter(version).render(table);
+        String md5 = Signature.md5(body);
+        return new Signed(Signature.sign(body, md5).getBytes(StandardCharsets.US_ASCII), md5);
+    }
+
+    /** Everything before the [SIGNATURE] section. */
     private String render(SequenceTable table) {
         rasters = table.rasters();
         List<String> blockRows = new ArrayList<>();
@@ -111,7 +123,7 @@ public final class PulseqWriter {
             out.append("# Sequence Shapes\n[SHAPES]\n\n");
             shapes.forEach((text, id) -> out.append("shape_id ").append(id).append('\n').append(text).append('\n'));
         }
-        return Signature.sign(out.toString());
+        return out.toString();
     }
 
     private Map<String, String> definitions(SequenceTable table) {

@@ -9,7 +9,7 @@ import org.mrpilot.api.sequence.Shape;
 
 /**
  * Pass 1 of reading a .seq file: its text split into sections and numbered rows (ids checked unique, column counts
- * checked per version), shapes decoded, the signature located and verified. No event is built here.
+ * checked per version), shapes decoded, the signature located and verified when there is one. No event is built here.
  */
 final class SeqSections {
     /** A parsed row and the line it came from. */
@@ -29,6 +29,8 @@ final class SeqSections {
     final Map<Integer, String> extensionNames = new HashMap<>();
     final Map<String, Map<Integer, Row>> extensionSpecs = new HashMap<>();
     final Map<Integer, Shape> shapes = new HashMap<>();
+    /** Samples decoded so far: a few compressed lines may claim billions, so the file's claims are bounded before allocating. */
+    private long decodedSamples;
     String signature;
 
     private SeqSections(String text) {
@@ -41,6 +43,11 @@ final class SeqSections {
         s.parse();
         s.verifySignature(text);
         return s;
+    }
+
+    /** The number of the last line. */
+    int lineCount() {
+        return lines.length;
     }
 
     private void parse() throws PulseqFormatException {
@@ -144,6 +151,13 @@ final class SeqSections {
             if (count.length != 2 || !count[0].equals("num_samples")) throw new PulseqFormatException(i + 1, "expected 'num_samples <n>' after shape_id " + id);
             int numSamples = integer(i + 1, count[1], "num_samples");
             if (numSamples <= 0) throw new PulseqFormatException(i + 1, "num_samples must be positive");
+            if (numSamples > ShapeCodec.MAX_SAMPLES) {
+                throw new PulseqFormatException(i + 1, "num_samples " + numSamples + " is more than a shape may have (" + ShapeCodec.MAX_SAMPLES + ")");
+            }
+            decodedSamples += numSamples;
+            if (decodedSamples > ShapeCodec.MAX_TOTAL_SAMPLES) {
+                throw new PulseqFormatException(i + 1, "the shapes hold more than " + ShapeCodec.MAX_TOTAL_SAMPLES + " samples in all");
+            }
             i++;
             List<Double> values = new ArrayList<>();
             while (i < lines.length && !lines[i].strip().isEmpty() && !lines[i].strip().startsWith("shape_id") && !lines[i].strip().startsWith("[")) {

@@ -10,6 +10,10 @@ import java.util.List;
  */
 final class ShapeCodec {
     private static final double QUANTUM = 1e-7;
+    /** 4 s of RF on its 1 us raster, 40 s of gradient on 10 us: far beyond any real shape. */
+    static final int MAX_SAMPLES = 1 << 22;
+    /** All shapes of one file together (128 MB of samples). */
+    static final long MAX_TOTAL_SAMPLES = 1L << 24;
 
     private ShapeCodec() {
     }
@@ -58,27 +62,38 @@ final class ShapeCodec {
     static double[] decode(double[] stored, int numSamples) {
         if (stored.length == numSamples) return stored.clone();
         if (stored.length > numSamples) throw new IllegalArgumentException("has " + stored.length + " values for " + numSamples + " samples");
+        long decoded = 0;
+        for (int i = 0; i < stored.length; i++) {
+            decoded += runAt(stored, i);
+            if (isRun(stored, i)) i += 2;
+        }
+        // Counted before allocating, so a count the stored values do not back costs no memory.
+        if (decoded != numSamples) throw new IllegalArgumentException("decodes to " + decoded + " samples, num_samples says " + numSamples);
         double[] diffs = new double[numSamples];
         int count = 0;
         for (int i = 0; i < stored.length; i++) {
-            double v = stored[i];
-            int repeat = 1;
-            if (i + 2 < stored.length && stored[i + 1] == v) {
-                double c = stored[i + 2];
-                if (c < 0 || c != Math.rint(c)) throw new IllegalArgumentException("has an invalid run length " + c);
-                repeat = (int) c + 2;
-                i += 2;
-            }
-            if (count + repeat > numSamples) throw new IllegalArgumentException("decodes to more than " + numSamples + " samples");
-            for (int r = 0; r < repeat; r++) diffs[count++] = v;
+            long repeat = runAt(stored, i);
+            for (long r = 0; r < repeat; r++) diffs[count++] = stored[i];
+            if (isRun(stored, i)) i += 2;
         }
-        if (count != numSamples) throw new IllegalArgumentException("decodes to " + count + " samples, num_samples says " + numSamples);
         double sum = 0;
         for (int i = 0; i < numSamples; i++) {
             sum += diffs[i];
             diffs[i] = sum;
         }
         return diffs;
+    }
+
+    private static boolean isRun(double[] stored, int i) {
+        return i + 2 < stored.length && stored[i + 1] == stored[i];
+    }
+
+    /** How many samples the value at {@code i} stands for: 1, or n + 2 when it starts a run {@code v v n}. */
+    private static long runAt(double[] stored, int i) {
+        if (!isRun(stored, i)) return 1;
+        double c = stored[i + 2];
+        if (c < 0 || c != Math.rint(c) || c > Integer.MAX_VALUE) throw new IllegalArgumentException("has an invalid run length " + c);
+        return (long) c + 2;
     }
 
     /** MATLAB's round (half away from zero), which the reference writers use. */

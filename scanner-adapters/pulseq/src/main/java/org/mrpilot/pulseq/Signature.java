@@ -12,12 +12,13 @@ final class Signature {
     private Signature() {
     }
 
-    static String sign(String body) {
+    /** The whole file: {@code body}, then the section carrying {@code md5} (which must be {@link #md5} of the body). */
+    static String sign(String body, String md5) {
         return body + MARKER
                 + "# This is the hash of the Pulseq file, calculated right before the [SIGNATURE] section was added\n"
                 + "# It can be reproduced/verified with md5sum if the file trimmed to the position right above [SIGNATURE]\n"
                 + "# The new line character preceding [SIGNATURE] BELONGS to the signature (and needs to be stripped away for "
-                + "recalculating/verification)\nType md5\nHash " + md5(body) + "\n";
+                + "recalculating/verification)\nType md5\nHash " + md5 + "\n";
     }
 
     static String md5(String body) {

@@ -117,14 +117,36 @@ class PulseqFormatTest {
         assertTrue(refused("").getMessage().startsWith("line 1: no [VERSION]"));
     }
 
+    @Test
+    void aFileCutAtTheSignatureMarkerIsRefusedUnlessUnsignedFilesAreAllowed() throws Exception {
+        String good = new String(gre(PulseqVersion.V1_5_0), StandardCharsets.US_ASCII);
+        String handWritten = good.substring(0, good.indexOf(Signature.MARKER) + 1);
+        assertTrue(refused(handWritten).getMessage().contains("no [SIGNATURE] section"), refused(handWritten).getMessage());
+        PulseqFile read = PulseqReader.readAllowingUnsigned(handWritten.getBytes(StandardCharsets.US_ASCII));
+        assertEquals(null, read.signature());
+        assertEquals(PulseqReader.read(gre(PulseqVersion.V1_5_0)).table().blocks(), read.table().blocks());
+    }
+
+    @Test
+    void aShapeClaimingBillionsOfSamplesIsRefusedBeforeAnyAllocation() {
+        String head = "[VERSION]\nmajor 1\nminor 5\nrevision 0\n\n[BLOCKS]\n1 10 0 0 0 0 0 0\n\n[SHAPES]\n\nshape_id 1\n";
+        PulseqFormatException huge = refused(head + "num_samples 2000000000\n0\n0\n1999999998\n");
+        assertEquals(12, huge.line());
+        assertTrue(huge.getMessage().contains("num_samples 2000000000 is more than a shape may have"), huge.getMessage());
+        PulseqFormatException unbacked = refused(head + "num_samples 4000000\n1\n2\n");
+        assertTrue(unbacked.getMessage().contains("decodes to 2 samples, num_samples says 4000000"), unbacked.getMessage());
+        StringBuilder many = new StringBuilder(head.substring(0, head.indexOf("shape_id")));
+        for (int id = 1; id <= 5; id++) many.append("shape_id ").append(id).append("\nnum_samples 4000000\n0\n0\n3999998\n\n");
+        assertTrue(refused(many.toString()).getMessage().contains("samples in all"));
+    }
+
     /** Every cut of a file before its end is refused with a line number, and only with {@link PulseqFormatException}. */
     @Test
     void everyTruncationIsRefused() {
         byte[] file = gre(PulseqVersion.V1_5_0);
         int bodyEnd = new String(file, StandardCharsets.US_ASCII).indexOf(Signature.MARKER);
         int checked = 0;
-        for (int length = 0; length < file.length; length += length < bodyEnd ? 37 : 1) {
-            if (length == bodyEnd || length == bodyEnd + 1) continue; // the unsigned body alone is a complete file
+        for (int length = 0; length < file.length; length += length < bodyEnd - 1 ? 37 : 1) {
             byte[] cut = Arrays.copyOf(file, length);
             try {
                 PulseqReader.read(cut);

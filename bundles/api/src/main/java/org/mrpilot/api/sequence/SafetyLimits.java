@@ -3,7 +3,7 @@ package org.mrpilot.api.sequence;
 /**
  * Hardware and patient limits a sequence table must respect (SI units; B1 in microtesla as scanners state it).
  *
- * @param maxB1RmsUt limit on the RF energy per TR expressed as B1+rms over each TR window
+ * @param maxB1RmsUt limit on the RF energy expressed as B1+rms over each averaging window (10 s unless a caller chooses)
  */
 public record SafetyLimits(double maxGradientTPerM, double maxSlewTPerMPerS, double rfDeadTimeS, double rfRingdownTimeS,
                            double adcDeadTimeS, double maxB1RmsUt, double gammaHzPerT) {

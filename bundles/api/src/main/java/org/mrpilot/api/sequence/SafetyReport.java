@@ -14,7 +14,7 @@ public record SafetyReport(List<SafetyViolation> violations, double worstB1RmsUt
     }
 
     public String summary() {
-        if (ok()) return "safe (worst B1+rms per TR " + String.format(java.util.Locale.ROOT, "%.3f", worstB1RmsUt) + " uT)";
+        if (ok()) return "safe (worst B1+rms " + String.format(java.util.Locale.ROOT, "%.3f", worstB1RmsUt) + " uT)";
         return violations.size() + " violation(s): " + violations.stream().limit(5).map(SafetyViolation::message).collect(Collectors.joining("; "))
                 + (violations.size() > 5 ? "; ..." : "");
     }

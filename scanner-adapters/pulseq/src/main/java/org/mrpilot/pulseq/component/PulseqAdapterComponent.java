@@ -52,7 +52,7 @@ public class PulseqAdapterComponent implements ScannerAdapter {
         @AttributeDefinition(description = "ADC dead time, us")
         double adc_dead_time_us() default 10;
 
-        @AttributeDefinition(description = "Limit on B1+rms over each TR (RF energy / SAR estimate), uT")
+        @AttributeDefinition(description = "Limit on B1+rms over every 10 s (RF energy / SAR estimate), uT")
         double max_b1rms_uT() default 5;
     }
 
@@ -65,24 +65,30 @@ public class PulseqAdapterComponent implements ScannerAdapter {
 
     /** Activation without a framework: {@code frameworkProperties} supplies mrpilot.home and mrpilot.data. */
     void configure(Function<String, String> frameworkProperties, Config config, Map<String, Object> properties) {
-        ConfigurationCheck.of(PID, properties, Config.class);
+        ConfigurationCheck.of(PID, properties, Config.class)
+                .positive("max.gradient.mT.per.m", config.max_gradient_mT_per_m())
+                .positive("max.slew.T.per.m.per.s", config.max_slew_T_per_m_per_s())
+                .positive("max.b1rms.uT", config.max_b1rms_uT());
+        notNegative("rf.dead.time.us", config.rf_dead_time_us());
+        notNegative("rf.ringdown.time.us", config.rf_ringdown_time_us());
+        notNegative("adc.dead.time.us", config.adc_dead_time_us());
         PulseqVersion version;
         try {
             version = PulseqVersion.parse(config.version());
         } catch (IllegalArgumentException e) {
             throw new org.mrpilot.api.config.ConfigurationError(PID, "version", e.getMessage());
         }
-        SafetyLimits limits;
-        try {
-            limits = new SafetyLimits(config.max_gradient_mT_per_m() * 1e-3, config.max_slew_T_per_m_per_s(), config.rf_dead_time_us() * 1e-6,
-                    config.rf_ringdown_time_us() * 1e-6, config.adc_dead_time_us() * 1e-6, config.max_b1rms_uT(), SafetyLimits.PROTON_GAMMA_HZ_PER_T);
-        } catch (IllegalArgumentException e) {
-            throw new org.mrpilot.api.config.ConfigurationError(PID, "limits", e.getMessage());
-        }
+        SafetyLimits limits = new SafetyLimits(config.max_gradient_mT_per_m() * 1e-3, config.max_slew_T_per_m_per_s(), config.rf_dead_time_us() * 1e-6,
+                config.rf_ringdown_time_us() * 1e-6, config.adc_dead_time_us() * 1e-6, config.max_b1rms_uT(), SafetyLimits.PROTON_GAMMA_HZ_PER_T);
         Path folder = config.output_folder().isBlank()
                 ? AgentProperties.dataDirectory(frameworkProperties).resolve("pulseq")
                 : AgentProperties.resolve(frameworkProperties, config.output_folder());
         adapter = new PulseqAdapter(folder, version, limits);
+    }
+
+    /** A dead time may be zero, unlike the limits {@link ConfigurationCheck#positive} covers. */
+    private static void notNegative(String key, double us) {
+        if (!(us >= 0) || Double.isInfinite(us)) throw new org.mrpilot.api.config.ConfigurationError(PID, key, "is " + us + ", must be zero or more");
     }
 
     @Override

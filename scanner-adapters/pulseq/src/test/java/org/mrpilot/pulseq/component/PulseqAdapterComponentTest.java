@@ -61,8 +61,12 @@ class PulseqAdapterComponentTest {
         Map<String, Object> version = Map.of("version", "1.3");
         assertTrue(assertThrows(ConfigurationError.class, () -> new PulseqAdapterComponent().configure(k -> null, config(version), version))
                 .getMessage().contains("version"));
-        Map<String, Object> limit = Map.of("max.b1rms.uT", -1.0);
-        assertTrue(assertThrows(ConfigurationError.class, () -> new PulseqAdapterComponent().configure(k -> null, config(limit), limit))
-                .getMessage().contains("limits"));
+        Map<String, Object> bad = Map.of("max.gradient.mT.per.m", 0.0, "max.slew.T.per.m.per.s", -150.0, "max.b1rms.uT", Double.NaN,
+                "rf.dead.time.us", -1.0, "rf.ringdown.time.us", Double.NaN, "adc.dead.time.us", Double.NEGATIVE_INFINITY);
+        for (Map.Entry<String, Object> one : bad.entrySet()) {
+            Map<String, Object> limit = Map.of(one.getKey(), one.getValue());
+            String message = assertThrows(ConfigurationError.class, () -> new PulseqAdapterComponent().configure(k -> null, config(limit), limit)).getMessage();
+            assertTrue(message.contains(one.getKey()), message);
+        }
     }
 }
