@@ -79,9 +79,9 @@ final class DicomBenchmark implements Benchmark {
                     progress.step();
                 }
             }
-            double floor = median(floors);
-            double oursMedian = median(ours);
-            double dcmtkMedian = median(dcmtk);
+            double floor = Statistics.median(floors);
+            double oursMedian = Statistics.median(ours);
+            double dcmtkMedian = Statistics.median(dcmtk);
             double mb = bytes / 1e6;
             out.printf("%d MR images of %dx%d (16 bit), %.1f MB, sent by storescu over loopback (TCP_NODELAY=1), median of %d runs after a warm-up%n", images, size, size, mb, runs);
             new Table("receiver", "instances/s", "MB/s", "runs (instances/s)")
@@ -185,12 +185,6 @@ final class DicomBenchmark implements Benchmark {
             if (Files.isExecutable(Path.of(dir, tool))) return true;
         }
         return false;
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     private static long[] round(double[] v) {

@@ -93,11 +93,11 @@ final class PhysicsBenchmark implements Benchmark {
         try {
             JsonObject peer = numpy(python, kspace, repeats, dir);
             double agreement = maxRelativeDifference(ours, dir.resolve("numpy.npy"), 256 * 256);
-            double javaRecon = median(jtransforms), numpyRecon = peer.get("median_s").getAsDouble();
+            double javaRecon = Statistics.median(jtransforms), numpyRecon = peer.get("median_s").getAsDouble();
             Table table = new Table("step", "wall s", "cpu s", "note");
             table.row("procedural head, first (cold JVM)", coldGeneration, coldGenerationCpu, anatomy.nx() + "x" + anatomy.ny() + "x" + anatomy.nz() + " voxels, 1 mm");
-            table.row("procedural head, warm (median of 3)", median(warm), median(warmCpu), "other seeds");
-            table.row("localizer 3x5x192^2 (median of 3)", median(localizer), median(localizerCpu), "signal volume + partial volume + k-space noise + FFT");
+            table.row("procedural head, warm (median of 3)", Statistics.median(warm), Statistics.median(warmCpu), "other seeds");
+            table.row("localizer 3x5x192^2 (median of 3)", Statistics.median(localizer), Statistics.median(localizerCpu), "signal volume + partial volume + k-space noise + FFT");
             table.row("slab 256x256x" + slices + " acquire", slabSeconds, slabCpu, "oblique, 3 mm, SE, SNR 30, incl. recon");
             table.row("slab recon, JTransforms", javaRecon, "-", "median of " + repeats);
             table.row("slab recon, numpy.fft " + peer.get("numpy").getAsString(), numpyRecon, "-", "same k-space, same run");
@@ -110,10 +110,10 @@ final class PhysicsBenchmark implements Benchmark {
             JsonObject figures = new JsonObject();
             figures.addProperty("phantom_cold_s", coldGeneration);
             figures.addProperty("phantom_cold_cpu_s", coldGenerationCpu);
-            figures.addProperty("phantom_warm_s", median(warm));
-            figures.addProperty("phantom_warm_cpu_s", median(warmCpu));
-            figures.addProperty("localizer_s", median(localizer));
-            figures.addProperty("localizer_cpu_s", median(localizerCpu));
+            figures.addProperty("phantom_warm_s", Statistics.median(warm));
+            figures.addProperty("phantom_warm_cpu_s", Statistics.median(warmCpu));
+            figures.addProperty("localizer_s", Statistics.median(localizer));
+            figures.addProperty("localizer_cpu_s", Statistics.median(localizerCpu));
             figures.addProperty("slab_slices", slices);
             figures.addProperty("slab_acquire_s", slabSeconds);
             figures.addProperty("slab_acquire_cpu_s", slabCpu);
@@ -137,11 +137,6 @@ final class PhysicsBenchmark implements Benchmark {
     /** CPU seconds of this process (all threads, JIT and GC included): a figure other jobs on the machine barely change. */
     private static double cpuSeconds() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
-    }
-
-    private static double median(List<Double> values) {
-        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     /** The project's .venv python (./mrpilot installs numpy there), else python3 on PATH. */

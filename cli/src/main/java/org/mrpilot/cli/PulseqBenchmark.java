@@ -67,10 +67,10 @@ final class PulseqBenchmark implements Benchmark {
                 }
             }
             JsonObject peer = runPeer(python, file, repeats);
-            double ourWrite = median(writes);
-            double ourRead = median(reads);
-            double peerWrite = median(peer.getAsJsonArray("write_s").asList().stream().map(e -> e.getAsDouble()).toList());
-            double peerRead = median(peer.getAsJsonArray("read_s").asList().stream().map(e -> e.getAsDouble()).toList());
+            double ourWrite = Statistics.median(writes);
+            double ourRead = Statistics.median(reads);
+            double peerWrite = Statistics.median(peer.getAsJsonArray("write_s").asList().stream().map(e -> e.getAsDouble()).toList());
+            double peerRead = Statistics.median(peer.getAsJsonArray("read_s").asList().stream().map(e -> e.getAsDouble()).toList());
             out.printf("%s: %d blocks, %d bytes, %d repetitions (median)%n", name, table.blocks().size(), bytes.length, repeats);
             new Table("step", "mrpilot s", "pypulseq " + peer.get("version").getAsString() + " s", "pypulseq / mrpilot")
                     .row("write", ourWrite, peerWrite, peerWrite / ourWrite)
@@ -110,9 +110,4 @@ final class PulseqBenchmark implements Benchmark {
         }
     }
 
-    private static double median(List<Double> values) {
-        double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(v);
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-    }
 }

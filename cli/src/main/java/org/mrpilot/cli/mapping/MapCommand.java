@@ -17,12 +17,18 @@ import org.mrpilot.cli.Args;
 import org.mrpilot.cli.Command;
 import org.mrpilot.cli.Progress;
 import org.mrpilot.cli.UsageException;
+import org.mrpilot.physics.io.NiftiImage;
+import org.mrpilot.physics.io.NiftiReader;
+import org.mrpilot.physics.io.NiftiWriter;
 import org.mrpilot.inference.OnnxInference;
 import org.mrpilot.mapping.MleMapper;
 import org.mrpilot.mapping.RelaxometryMapping;
 
 /** `./mrpilot map`: T1 or T2 maps from a NIfTI weighted series, written as NIfTI plus a PNG montage. */
 public final class MapCommand implements Command {
+    /** No inversion or echo time is this long; a larger value is almost surely milliseconds. */
+    static final double MAX_TIME_S = 30;
+
 
     @Override
     public String name() {
@@ -46,7 +52,11 @@ public final class MapCommand implements Command {
     @Override
     public int run(Args args) throws Exception {
         RelaxometryKind kind = parseKind(args.required("kind"));
-        double[] times = parseTimes(args.required("times"));
+        double[] times = args.doubles("times");
+        if (times == null) throw new UsageException("option --times is required");
+        for (double t : times) {
+            if (t > MAX_TIME_S) throw new UsageException("--times are in seconds; " + t + " s is longer than any relaxation experiment (" + MAX_TIME_S + " s)");
+        }
         MappingMethod method = parseMethod(args.string("method", "rim"));
         Path models = Path.of(args.string("models", RimModels.DEFAULT_DIRECTORY.toString()));
         int threads = args.intValue("threads", 0);
@@ -55,9 +65,8 @@ public final class MapCommand implements Command {
         args.done();
         if (inputs.size() != 1) throw new UsageException("give exactly one NIfTI image series");
         if (threads < 0) throw new UsageException("--threads must be >= 0");
-        Nifti nifti = Nifti.read(Path.of(inputs.get(0)));
-        int[] d = nifti.dims();
-        if (d.length < 3 || d.length > 4) throw new IllegalArgumentException(inputs.get(0) + " must be 3D (x, y, n) or 4D (x, y, z, n), has " + d.length + " axes");
+        NiftiImage series = NiftiReader.read(Path.of(inputs.get(0)));
+        int[] d = series.dims();
         int columns = d[0], rows = d[1], slices = d.length == 4 ? d[2] : 1, count = d[d.length - 1];
         if (count != times.length) {
             throw new IllegalArgumentException(times.length + " " + kind.timesName() + " given but the series has " + count + " images");
@@ -74,7 +83,7 @@ public final class MapCommand implements Command {
             RelaxometryMapping mapping = new RelaxometryMapping(host, mle);
             for (int z = 0; z < slices; z++) {
                 float[][] images = new float[count][plane];
-                for (int n = 0; n < count; n++) System.arraycopy(nifti.data(), (n * slices + z) * plane, images[n], 0, plane);
+                for (int n = 0; n < count; n++) System.arraycopy(series.data(), (n * slices + z) * plane, images[n], 0, plane);
                 QuantitativeMap map = mapping.map(new WeightedSeries(kind, times, columns, rows, images), method);
                 System.arraycopy(map.relaxationS(), 0, relaxation, z * plane, plane);
                 System.arraycopy(map.amplitude(), 0, amplitude, z * plane, plane);
@@ -85,12 +94,13 @@ public final class MapCommand implements Command {
                 progress.step();
             }
         }
-        int[] volume = slices == 1 ? new int[] {columns, rows} : new int[] {columns, rows, slices};
+        // Maps keep the series' voxel-to-world affine, so they overlay their input.
+        int[] volume = {columns, rows, slices};
         String relaxName = kind == RelaxometryKind.T1 ? "t1_s" : "t2_s";
-        nifti.derived(volume, relaxation).write(outDir.resolve(relaxName + ".nii"));
-        nifti.derived(volume, amplitude).write(outDir.resolve("a.nii"));
-        if (kind == RelaxometryKind.T1) nifti.derived(volume, inversion).write(outDir.resolve("b.nii"));
-        nifti.derived(volume, mask).write(outDir.resolve("mask.nii"));
+        NiftiWriter.writeFloat(new NiftiImage(volume, relaxation, series.affineRas(), kind + " (s)"), outDir.resolve(relaxName + ".nii"));
+        NiftiWriter.writeFloat(new NiftiImage(volume, amplitude, series.affineRas(), "A"), outDir.resolve("a.nii"));
+        if (kind == RelaxometryKind.T1) NiftiWriter.writeFloat(new NiftiImage(volume, inversion, series.affineRas(), "B"), outDir.resolve("b.nii"));
+        NiftiWriter.writeFloat(new NiftiImage(volume, mask, series.affineRas(), "mask"), outDir.resolve("mask.nii"));
         writeMontage(outDir.resolve("montage.png"), kind, columns, rows, slices, relaxation, amplitude, inversion, mask);
         JsonObject prov = new JsonObject();
         prov.addProperty("kind", kind.name());
@@ -131,18 +141,5 @@ public final class MapCommand implements Command {
             case "mle" -> MappingMethod.MLE;
             default -> throw new UsageException("--method must be rim or mle, got '" + s + "'");
         };
-    }
-
-    static double[] parseTimes(String s) {
-        String[] parts = s.split(",");
-        double[] t = new double[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            try {
-                t[i] = Double.parseDouble(parts[i].trim());
-            } catch (NumberFormatException e) {
-                throw new UsageException("--times must be numbers in seconds separated by commas, got '" + parts[i] + "'");
-            }
-        }
-        return t;
     }
 }

@@ -1,5 +1,7 @@
 package org.mrpilot.cli.mapping;
 
+import org.mrpilot.cli.Statistics;
+
 import java.util.Arrays;
 
 /**
@@ -52,7 +54,7 @@ final class PixelStatistics {
     }
 
     static double median(double[] values) {
-        return quantile(values, 0.5);
+        return Statistics.median(values);
     }
 
     static double medianAbs(double[] values) {
@@ -60,12 +62,6 @@ final class PixelStatistics {
     }
 
     static double quantile(double[] values, double q) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        if (s.length == 0) return Double.NaN;
-        double pos = q * (s.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(lo + 1, s.length - 1);
-        return s[lo] + (pos - lo) * (s[hi] - s[lo]);
+        return Statistics.quantile(values, q);
     }
 }

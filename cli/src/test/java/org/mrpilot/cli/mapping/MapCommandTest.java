@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mrpilot.cli.Args;
 import org.mrpilot.cli.UsageException;
+import org.mrpilot.physics.io.NiftiImage;
+import org.mrpilot.physics.io.NiftiReader;
+import org.mrpilot.physics.io.NiftiWriter;
 
 class MapCommandTest {
     static final double[] TE = {0.01, 0.02, 0.04, 0.08, 0.16, 0.32};
@@ -27,7 +30,7 @@ class MapCommandTest {
             }
         }
         Path file = dir.resolve("series.nii");
-        Nifti.of(new int[] {nx, ny, 1, TE.length}, data, 1.0).write(file);
+        NiftiWriter.writeFloat(new NiftiImage(new int[] {nx, ny, 1, TE.length}, data, new double[] {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0}, "series"), file);
         return file;
     }
 
@@ -44,8 +47,8 @@ class MapCommandTest {
         Path series = t2Series(dir);
         Path out = dir.resolve("out");
         assertEquals(0, run("--kind", "t2", "--times", "0.01,0.02,0.04,0.08,0.16,0.32", "--method", "mle", series.toString(), "-o", out.toString()));
-        Nifti t2 = Nifti.read(out.resolve("t2_s.nii"));
-        assertArrayEquals(new int[] {6, 5}, t2.dims());
+        NiftiImage t2 = NiftiReader.read(out.resolve("t2_s.nii"));
+        assertArrayEquals(new int[] {6, 5, 1}, t2.dims());
         for (int x = 0; x < 6; x++) assertEquals(t2(x), t2.data()[2 * 6 + x], 1e-3 * t2(x), "T2 at x=" + x);
         assertTrue(Files.size(out.resolve("montage.png")) > 100);
         assertTrue(Files.readString(out.resolve("provenance.json")).contains("\"method\": \"MLE\""));
@@ -74,6 +77,9 @@ class MapCommandTest {
         assertTrue(negative.getMessage().contains(">= 0"), negative.getMessage());
         assertThrows(UsageException.class, () -> run("--kind", "t2", "--method", "mle", series.toString(), "-o", out.toString()));
         assertThrows(UsageException.class, () -> run("--kind", "t3", "--times", "0.1", series.toString(), "-o", out.toString()));
+        var millis = assertThrows(UsageException.class,
+                () -> run("--kind", "t2", "--times", "10,20,40,80,160,320", "--method", "mle", series.toString(), "-o", out.toString()));
+        assertTrue(millis.getMessage().contains("in seconds"), millis.getMessage());
         assertTrue(!Files.exists(out.resolve("t2_s.nii")), "nothing is written for a refused series");
     }
 
@@ -83,9 +89,9 @@ class MapCommandTest {
         byte[] bytes = Files.readAllBytes(series);
         Path truncated = dir.resolve("truncated.nii");
         Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length - 10));
-        assertTrue(assertThrows(IOException.class, () -> Nifti.read(truncated)).getMessage().contains("truncated"));
+        assertTrue(assertThrows(IOException.class, () -> NiftiReader.read(truncated)).getMessage().contains("truncated"));
         Path text = dir.resolve("text.nii");
         Files.writeString(text, "not an image".repeat(40));
-        assertTrue(assertThrows(IOException.class, () -> Nifti.read(text)).getMessage().contains("not NIfTI"));
+        assertTrue(assertThrows(IOException.class, () -> NiftiReader.read(text)).getMessage().contains("not NIfTI"));
     }
 }
