@@ -25,6 +25,7 @@ final class BenchCommand implements Command {
         list.add(new PulseqBenchmark());
         list.add(new DicomBenchmark());
         list.add(new org.mrpilot.cli.mapping.RimBenchmark());
+        list.add(new PlanningBenchmark());
         return list;
     }
 

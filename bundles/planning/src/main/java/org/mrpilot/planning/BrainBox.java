@@ -4,6 +4,13 @@ import org.mrpilot.api.geometry.Vec3;
 
 /** Extent of the brain in {@link AcPcFrame} coordinates (mm from AC along left, posterior, superior). */
 public record BrainBox(Vec3 minMm, Vec3 maxMm) {
+    /**
+     * Until the coverage net exists: the largest brain of the training subjects (procedural and ICBM152, measured
+     * on their ground-truth masks in the AC-PC frame), down to 80 mm below AC (the cerebellum; the mask continues
+     * into the spinal canal, which a brain stack does not cover).
+     */
+    public static final BrainBox POPULATION = new BrainBox(new Vec3(-78, -80, -80), new Vec3(78, 116, 92));
+
     public BrainBox {
         if (!(minMm.x() < maxMm.x() && minMm.y() < maxMm.y() && minMm.z() < maxMm.z())) {
             throw new IllegalArgumentException("brain box must have positive extent, got " + minMm + " .. " + maxMm);
