@@ -123,7 +123,10 @@ final class PlanningBenchmark implements Benchmark {
         }
         r.addProperty("auto_fraction", errors.isEmpty() ? Double.NaN : (double) auto / errors.size());
         r.addProperty("auto_threshold", AUTO_THRESHOLD);
-        r.addProperty("auto_p95_angle_deg", percentile(autoAngles.stream().mapToDouble(Double::doubleValue).toArray(), 95));
+        // no plan above the threshold: no angle to report (null, not NaN, so the file stays JSON)
+        double autoP95 = percentile(autoAngles.stream().mapToDouble(Double::doubleValue).toArray(), 95);
+        if (Double.isNaN(autoP95)) r.add("auto_p95_angle_deg", JsonNull.INSTANCE);
+        else r.addProperty("auto_p95_angle_deg", autoP95);
         JsonObject peer = new JsonObject();
         peer.add("msp_deg", stats(baseline.stream().mapToDouble(Errors::mspDeg).toArray()));
         peer.add("acpc_deg", stats(baseline.stream().mapToDouble(Errors::acpcDeg).toArray()));
