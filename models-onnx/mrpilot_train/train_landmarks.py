@@ -76,6 +76,7 @@ def main():
     p.add_argument("--validation", type=int, default=24, help="last N samples kept out of training, for monitoring")
     p.add_argument("--seed", type=int, default=5)
     p.add_argument("--out", default="runs/landmarks.pt")
+    p.add_argument("--resume", help="checkpoint to continue from (its step count is carried over)")
     a = p.parse_args()
     torch.manual_seed(a.seed)
     rng = np.random.default_rng(a.seed)
@@ -83,6 +84,11 @@ def main():
     n_train = len(volumes) - a.validation
     xv, tv = torch.from_numpy(volumes[n_train:]), torch.from_numpy(targets[n_train:])
     model = LandmarkNet(targets.shape[1])
+    previous_steps, previous_minutes = 0, 0.0
+    if a.resume:
+        saved = torch.load(a.resume, map_location="cpu")
+        model.load_state_dict(saved["state"])
+        previous_steps, previous_minutes = saved["meta"]["steps"], saved["meta"]["minutes"]
     opt = torch.optim.AdamW(model.parameters(), lr=a.lr, weight_decay=1e-4)
     budget = a.minutes * 60
     start = time.time()
@@ -111,8 +117,8 @@ def main():
             print(f"step {step} {time.time() - start:.0f}s train dist ema {ema:.2f} mm; validation per landmark {np.round(err, 2)} mm",
                   flush=True)
     Path(a.out).parent.mkdir(parents=True, exist_ok=True)
-    meta = {"landmarks": int(targets.shape[1]), "width": 8, "steps": step, "batch": a.batch, "lr": a.lr, "seed": a.seed,
-            "minutes": round((time.time() - start) / 60, 1), "train_samples": int(n_train), "data": [str(d) for d in a.data],
+    meta = {"landmarks": int(targets.shape[1]), "width": 8, "steps": previous_steps + step, "batch": a.batch, "lr": a.lr, "seed": a.seed,
+            "minutes": round(previous_minutes + (time.time() - start) / 60, 1), "train_samples": int(n_train), "data": [str(d) for d in a.data],
             "final_distance_ema_mm": ema}
     torch.save({"state": model.state_dict(), "meta": meta}, a.out)
     print("saved", a.out, meta)
