@@ -25,6 +25,7 @@ final class BenchCommand implements Command {
         list.add(new PulseqBenchmark());
         list.add(new DicomBenchmark());
         list.add(new org.mrpilot.cli.mapping.RimBenchmark());
+        list.add(new PlanningBenchmark());
         return list;
     }
 
@@ -58,7 +59,7 @@ final class BenchCommand implements Command {
         args.done();
         if (json != null) {
             if (json.toAbsolutePath().getParent() != null) Files.createDirectories(json.toAbsolutePath().getParent());
-            Files.writeString(json, new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(figures) + "\n",
+            Files.writeString(json, new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().serializeNulls().create().toJson(figures) + "\n",
                     StandardCharsets.UTF_8);
             System.out.println("figures written to " + json);
         }

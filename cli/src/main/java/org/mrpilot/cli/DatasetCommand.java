@@ -16,7 +16,7 @@ final class DatasetCommand implements Command {
 
     @Override
     public String summary() {
-        return "export a seeded training set (.npy + meta.json): relaxometry, localizer, contrast";
+        return "export a seeded training set (.npy + meta.json): relaxometry, localizer, contrast, planning";
     }
 
     @Override
@@ -27,6 +27,8 @@ final class DatasetCommand implements Command {
                   localizer     three-plane localizers: images (float32 P,3,N,M,M), brain (uint8 P,3,N,M,M),
                                 geometry (float64 P,3,N,12), landmarks (float64 P,6,3)
                   contrast      images (float32 P,S,S) with their sequence (uint8 P) and parameters (float32 P,8)
+                  planning      localizers resampled on the 64^3 x 4 mm planning grid: volume (float32 P,2,S,S,S image
+                                and coverage), brain (uint8 P,S,S,S), landmarks (float64 P,5,3 LPS mm), normal, origin
                   every kind writes meta.json (seed, source, arrays, label names, tissue table, one entry per sample)
                 options:
                   --size S            relaxometry patch / contrast image size in pixels (default 64 / 128)
@@ -41,7 +43,7 @@ final class DatasetCommand implements Command {
 
     @Override
     public int run(Args args) throws Exception {
-        if (args.positionals().size() != 1) throw new UsageException("name one dataset kind: relaxometry, localizer or contrast");
+        if (args.positionals().size() != 1) throw new UsageException("name one dataset kind: relaxometry, localizer, contrast or planning");
         String kind = args.positionals().get(0);
         if (args.string("seed", null) == null) throw new UsageException("option --seed is required");
         long seed = args.longValue("seed", 0);
@@ -65,7 +67,11 @@ final class DatasetCommand implements Command {
                 ContrastDataset.Spec spec = spec(() -> new ContrastDataset.Spec(seed, count, args.intValue("size", 128), args.intValue("per-anatomy", 8)));
                 yield progress -> new ContrastDataset(anatomies).write(spec, out, progress);
             }
-            default -> throw new UsageException("unknown dataset kind '" + kind + "' (relaxometry, localizer, contrast)");
+            case "planning" -> {
+                PlanningDataset.Spec spec = new PlanningDataset.Spec(seed, count, args.intValue("per-anatomy", 4), field(args));
+                yield progress -> new PlanningDataset(anatomies).write(spec, out, progress);
+            }
+            default -> throw new UsageException("unknown dataset kind '" + kind + "' (relaxometry, localizer, contrast, planning)");
         };
         args.done();
         try (Progress progress = new Progress(kind, count)) {

@@ -26,6 +26,7 @@ public final class Main {
         list.add(new PhantomCommand());
         list.add(new SeqCommand());
         list.add(new org.mrpilot.cli.mapping.MapCommand());
+        list.add(new PlanCommand());
         return list;
     }
 

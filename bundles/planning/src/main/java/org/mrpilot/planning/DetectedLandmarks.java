@@ -1,0 +1,33 @@
+package org.mrpilot.planning;
+
+import java.util.List;
+import org.mrpilot.api.geometry.Vec3;
+
+/**
+ * Landmarks the net found, in {@link LandmarkSet} order.
+ *
+ * @param pointsMm positions in LPS mm
+ * @param spreadMm standard deviation of each landmark's heatmap (mm): small = sharp, confident
+ */
+public record DetectedLandmarks(List<Vec3> pointsMm, double[] spreadMm) {
+    public DetectedLandmarks {
+        pointsMm = List.copyOf(pointsMm);
+        spreadMm = spreadMm.clone();
+        if (pointsMm.size() != LandmarkSet.NAMES.size() || spreadMm.length != pointsMm.size()) {
+            throw new IllegalArgumentException("expected " + LandmarkSet.NAMES.size() + " landmarks with a spread each");
+        }
+    }
+
+    @Override
+    public double[] spreadMm() {
+        return spreadMm.clone();
+    }
+
+    public Vec3 ac() {
+        return pointsMm.get(LandmarkSet.AC);
+    }
+
+    public Vec3 pc() {
+        return pointsMm.get(LandmarkSet.PC);
+    }
+}

@@ -1,0 +1,64 @@
+package org.mrpilot.planning;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.mrpilot.api.geometry.ImageSlice;
+
+/** Refuses localizers no plan can come from, before any resampling: too few slices, mixed frames, no signal. */
+public final class LocalizerChecks {
+    /**
+     * Magnitude noise alone has its 99th percentile about 6.6 times its 10th (Rayleigh); any head image, even at
+     * SNR 8, is well above 20 because background air fills the corners of every localizer slice.
+     */
+    static final double MIN_SIGNAL_CONTRAST = 12;
+
+    private LocalizerChecks() {
+    }
+
+    public static void check(List<ImageSlice> slices) {
+        if (slices.size() < 2) {
+            throw new LocalizerRejectedException("localizer has " + slices.size() + " slice(s); planning needs at least two planes of slices");
+        }
+        Set<String> frames = new HashSet<>();
+        for (ImageSlice s : slices) frames.add(String.valueOf(s.frameOfReferenceUid()));
+        if (frames.size() != 1) {
+            throw new LocalizerRejectedException("localizer slices come from " + frames.size() + " different FrameOfReferenceUIDs " + frames
+                    + "; their positions cannot be combined");
+        }
+        if (distinctOrientations(slices) < 2) {
+            throw new LocalizerRejectedException("localizer slices are all parallel; planning needs at least two orientations");
+        }
+        double contrast = signalContrast(slices);
+        if (!(contrast >= MIN_SIGNAL_CONTRAST)) {
+            throw new LocalizerRejectedException(String.format("localizer shows no signal above noise (99th/10th percentile %.1f < %.0f): no head in the field of view",
+                    contrast, MIN_SIGNAL_CONTRAST));
+        }
+    }
+
+    private static int distinctOrientations(List<ImageSlice> slices) {
+        int count = 0;
+        for (int i = 0; i < slices.size(); i++) {
+            boolean seen = false;
+            for (int j = 0; j < i && !seen; j++) seen = Math.abs(slices.get(i).normal().dot(slices.get(j).normal())) > 0.99;
+            if (!seen) count++;
+        }
+        return count;
+    }
+
+    /** 99th over 10th percentile of all pixels of all slices (sampled, every slice weighs the same). */
+    static double signalContrast(List<ImageSlice> slices) {
+        int perSlice = 4096;
+        float[] sample = new float[perSlice * slices.size()];
+        int n = 0;
+        for (ImageSlice s : slices) {
+            float[] p = s.pixels();
+            for (int k = 0; k < perSlice; k++) sample[n++] = p[(int) ((long) k * p.length / perSlice)];
+        }
+        Arrays.sort(sample);
+        double low = sample[(int) (0.10 * (n - 1))], high = sample[(int) (0.99 * (n - 1))];
+        if (!(high > 0)) return 0;
+        return low > 0 ? high / low : Double.POSITIVE_INFINITY;
+    }
+}

@@ -1,0 +1,65 @@
+package org.mrpilot.planning;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mrpilot.api.geometry.ImageSlice;
+import org.mrpilot.api.geometry.SliceGroup;
+import org.mrpilot.inference.OnnxInference;
+import org.mrpilot.physics.acquisition.Localizer;
+import org.mrpilot.physics.patient.VirtualPatient;
+
+/** The committed landmark net in the agent's inference host, and the whole planning chain on a physics localizer. */
+class SlicePlannerTest {
+    static final Path MODELS = Path.of("..", "..", "models-onnx", "models");
+    @TempDir
+    static Path natives;
+    static OnnxInference host;
+
+    @BeforeAll
+    static void open() throws Exception {
+        host = OnnxInference.open(natives.resolve("ort"), 2);
+        // refuses the model unless its sha256, I/O signature and golden vectors check out
+        host.load(MODELS.resolve(LandmarkDetector.MODEL + ".onnx"), MODELS.resolve(LandmarkDetector.MODEL + ".card.json"));
+    }
+
+    @AfterAll
+    static void close() {
+        host.close();
+    }
+
+    private static SlicePlanner planner() {
+        return new SlicePlanner(host, CanonicalGrid.DEFAULT, StackSettings.DEFAULT, BrainBox.POPULATION);
+    }
+
+    @Test
+    void plansThreeOrthogonalStacksFromALocalizer() {
+        VirtualPatient patient = VirtualPatient.procedural(51, 3);
+        Plan plan = planner().plan(Patients.localizer(patient, Localizer.DEFAULT));
+        List<SliceGroup> s = plan.stacks();
+        assertEquals(List.of("axial", "coronal", "sagittal"), s.stream().map(SliceGroup::name).toList());
+        assertEquals(90, s.get(0).normal().angleDeg(s.get(1).normal()), 1e-6);
+        assertEquals(90, s.get(0).normal().angleDeg(s.get(2).normal()), 1e-6);
+        assertEquals(patient.frameOfReferenceUid(), s.get(0).frameOfReferenceUid());
+        assertTrue(plan.confidence() > 0 && plan.confidence() <= 1, "confidence " + plan.confidence());
+        for (double spread : plan.landmarks().spreadMm()) assertTrue(spread > 0 && spread < 200, "spread " + spread);
+    }
+
+    @Test
+    void refusesAnEmptyLocalizerWithoutPlanning() {
+        Localizer.Settings d = Localizer.DEFAULT;
+        Localizer.Settings away = new Localizer.Settings(d.fovMm(), 64, d.slices(), d.thicknessMm(), d.gapMm(),
+                new org.mrpilot.api.geometry.Vec3(0, 0, 400), d.contrast(), d.snr(), 0);
+        List<ImageSlice> air = Patients.localizer(VirtualPatient.procedural(52, 3), away);
+        long runs = host.model(LandmarkDetector.MODEL).orElseThrow().runs();
+        assertThrows(LocalizerRejectedException.class, () -> planner().plan(air));
+        assertEquals(runs, host.model(LandmarkDetector.MODEL).orElseThrow().runs(), "a refused localizer must not reach the net");
+    }
+}

@@ -1,0 +1,59 @@
+package org.mrpilot.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import org.mrpilot.api.geometry.SliceGroup;
+import org.mrpilot.api.geometry.Vec3;
+import org.mrpilot.planning.LandmarkSet;
+import org.mrpilot.planning.Plan;
+
+/** A plan as JSON: stacks as geometry-table rows, landmarks and the mid-sagittal plane in LPS mm, confidence. */
+final class PlanJson {
+    private PlanJson() {
+    }
+
+    static JsonObject of(Plan plan) {
+        JsonObject o = new JsonObject();
+        JsonArray stacks = new JsonArray();
+        for (SliceGroup g : plan.stacks()) {
+            JsonObject s = new JsonObject();
+            s.addProperty("name", g.name());
+            s.add("centre_mm", vector(g.centreMm()));
+            s.add("read_direction", vector(g.readDirection()));
+            s.add("phase_direction", vector(g.phaseDirection()));
+            s.add("normal", vector(g.normal()));
+            s.addProperty("fov_read_mm", g.fovReadMm());
+            s.addProperty("fov_phase_mm", g.fovPhaseMm());
+            s.addProperty("matrix_read", g.matrixRead());
+            s.addProperty("matrix_phase", g.matrixPhase());
+            s.addProperty("thickness_mm", g.thicknessMm());
+            s.addProperty("gap_mm", g.gapMm());
+            s.addProperty("slices", g.sliceCount());
+            s.addProperty("frame_of_reference_uid", g.frameOfReferenceUid());
+            stacks.add(s);
+        }
+        o.add("stacks", stacks);
+        JsonObject landmarks = new JsonObject();
+        double[] spread = plan.landmarks().spreadMm();
+        for (int j = 0; j < LandmarkSet.NAMES.size(); j++) {
+            JsonObject l = new JsonObject();
+            l.add("position_mm", vector(plan.landmarks().pointsMm().get(j)));
+            l.addProperty("spread_mm", spread[j]);
+            landmarks.add(LandmarkSet.NAMES.get(j), l);
+        }
+        o.add("landmarks", landmarks);
+        JsonObject msp = new JsonObject();
+        msp.add("point_mm", vector(plan.midSagittal().pointMm()));
+        msp.add("normal", vector(plan.midSagittal().normal()));
+        o.add("mid_sagittal_plane", msp);
+        o.addProperty("confidence", plan.confidence());
+        o.addProperty("confidence_calibrated", false);
+        return o;
+    }
+
+    private static JsonArray vector(Vec3 v) {
+        JsonArray a = new JsonArray();
+        for (double x : v.toArray()) a.add(x);
+        return a;
+    }
+}

@@ -1,0 +1,128 @@
+"""Trains the planning landmark net on canonical volumes exported by `./mrpilot dataset planning`.
+
+Run from models-onnx/:
+  python -m mrpilot_train.train_landmarks --data DIR [DIR ...] --minutes 20 --out runs/landmarks.pt
+Loss: mean landmark distance (mm, soft-argmax) + cross-entropy of the heatmap against a Gaussian around the truth
+(sigma one heatmap voxel), which makes the early heatmaps find the right region quickly.
+Augmentation: left-right mirror (landmarks stay on the mid-sagittal plane), integer shifts up to 3 voxels,
+intensity gamma 0.7-1.4 and gain, extra Gaussian noise.
+"""
+import argparse
+import json
+import math
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from .landmarks import STRIDE, LandmarkNet, cell_centres, decode
+
+SPACING_MM = 4.0
+
+
+def load(dirs):
+    """volumes (P, 2, S, S, S) float32, targets (P, K, 3) in voxel indices (x, y, z), anatomy names."""
+    volumes, targets, anatomy = [], [], []
+    for d in map(Path, dirs):
+        meta = json.loads((d / "meta.json").read_text())
+        assert meta["grid_spacing_mm"] == SPACING_MM, "grid spacing differs from the net's"
+        volumes.append(np.load(d / "volume.npy", mmap_mode="r"))
+        landmarks = np.load(d / "landmarks.npy")
+        origin = np.load(d / "origin.npy")
+        targets.append((landmarks - origin[:, None, :]) / SPACING_MM)  # grid axes are L, P, S
+        anatomy += [item["anatomy"] for item in meta["items"]]
+    return np.concatenate(volumes).astype(np.float32), np.concatenate(targets).astype(np.float32), anatomy
+
+
+def augment(x, t, rng):
+    """x (B, 2, S, S, S) torch, t (B, K, 3) voxel targets; returns augmented copies."""
+    x, t = x.clone(), t.clone()
+    s = x.shape[-1]
+    for i in range(x.shape[0]):
+        if rng.random() < 0.5:
+            x[i] = torch.flip(x[i], dims=[3])
+            t[i, :, 0] = s - 1 - t[i, :, 0]
+        shift = rng.integers(-3, 4, size=3)  # (x, y, z) voxels
+        x[i] = torch.roll(x[i], shifts=(int(shift[2]), int(shift[1]), int(shift[0])), dims=(1, 2, 3))
+        t[i] += torch.tensor(shift, dtype=t.dtype)
+        img = x[i, 0].clamp(min=0) ** rng.uniform(0.7, 1.4) * rng.uniform(0.8, 1.2)
+        img = img + torch.randn_like(img) * rng.uniform(0, 0.03)
+        x[i, 0] = img * x[i, 1]  # uncovered voxels stay exactly zero, as the resampler makes them
+    return x, t
+
+
+def heatmap_loss(logits, t):
+    """Cross-entropy of the softmax heatmaps against Gaussians (sigma one heatmap voxel) at the targets."""
+    b, k, d, h, w = logits.shape
+    zs, ys, xs = (cell_centres(n, logits.dtype) for n in (d, h, w))
+    sig = STRIDE
+    gz = torch.exp(-((zs[None, None] - t[..., 2:3]) ** 2) / (2 * sig * sig))
+    gy = torch.exp(-((ys[None, None] - t[..., 1:2]) ** 2) / (2 * sig * sig))
+    gx = torch.exp(-((xs[None, None] - t[..., 0:1]) ** 2) / (2 * sig * sig))
+    target = gz[..., :, None, None] * gy[..., None, :, None] * gx[..., None, None, :]
+    target = target.reshape(b, k, -1)
+    target = target / target.sum(-1, keepdim=True).clamp(min=1e-12)
+    return -(target * F.log_softmax(logits.reshape(b, k, -1), -1)).sum(-1).mean()
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--data", nargs="+", required=True)
+    p.add_argument("--minutes", type=float, default=20)
+    p.add_argument("--batch", type=int, default=6)
+    p.add_argument("--lr", type=float, default=2e-3)
+    p.add_argument("--validation", type=int, default=24, help="last N samples kept out of training, for monitoring")
+    p.add_argument("--seed", type=int, default=5)
+    p.add_argument("--out", default="runs/landmarks.pt")
+    p.add_argument("--resume", help="checkpoint to continue from (its step count is carried over)")
+    a = p.parse_args()
+    torch.manual_seed(a.seed)
+    rng = np.random.default_rng(a.seed)
+    volumes, targets, anatomy = load(a.data)
+    n_train = len(volumes) - a.validation
+    xv, tv = torch.from_numpy(volumes[n_train:]), torch.from_numpy(targets[n_train:])
+    model = LandmarkNet(targets.shape[1])
+    previous_steps, previous_minutes = 0, 0.0
+    if a.resume:
+        saved = torch.load(a.resume, map_location="cpu")
+        model.load_state_dict(saved["state"])
+        previous_steps, previous_minutes = saved["meta"]["steps"], saved["meta"]["minutes"]
+    opt = torch.optim.AdamW(model.parameters(), lr=a.lr, weight_decay=1e-4)
+    budget = a.minutes * 60
+    start = time.time()
+    step, ema = 0, None
+    while time.time() - start < budget:
+        frac = (time.time() - start) / budget
+        for g in opt.param_groups:
+            g["lr"] = a.lr * 0.5 * (1 + math.cos(math.pi * frac))
+        idx = rng.integers(0, n_train, a.batch)
+        x, t = augment(torch.from_numpy(volumes[idx]), torch.from_numpy(targets[idx]), rng)
+        model.train()
+        logits = model.logits(x)
+        pos, _ = decode(logits)
+        dist = torch.linalg.norm(pos - t, dim=-1).mean() * SPACING_MM
+        loss = dist + 2.0 * heatmap_loss(logits, t)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        step += 1
+        ema = dist.item() if ema is None else 0.95 * ema + 0.05 * dist.item()
+        if step % 25 == 0:
+            model.eval()
+            with torch.no_grad():
+                vp, _ = model(xv)
+            err = (torch.linalg.norm(vp - tv, dim=-1) * SPACING_MM).mean(0).numpy()
+            print(f"step {step} {time.time() - start:.0f}s train dist ema {ema:.2f} mm; validation per landmark {np.round(err, 2)} mm",
+                  flush=True)
+    Path(a.out).parent.mkdir(parents=True, exist_ok=True)
+    meta = {"landmarks": int(targets.shape[1]), "width": 8, "steps": previous_steps + step, "batch": a.batch, "lr": a.lr, "seed": a.seed,
+            "minutes": round(previous_minutes + (time.time() - start) / 60, 1), "train_samples": int(n_train), "data": [str(d) for d in a.data],
+            "final_distance_ema_mm": ema}
+    torch.save({"state": model.state_dict(), "meta": meta}, a.out)
+    print("saved", a.out, meta)
+
+
+if __name__ == "__main__":
+    main()
