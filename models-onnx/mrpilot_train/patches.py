@@ -14,6 +14,9 @@ import numpy as np
 from . import relaxometry as rx
 
 SIGMA_RANGE = (0.0065, 0.255)  # seed 001 section 4.2: SNR 100 .. 3 relative to the CSF proton density
+# The mapper divides a whole slice by its 99th percentile, which is set by the brightest tissue (CSF, fat) and is
+# up to ~2.5x a 32x32 patch's own percentile; the network must see that range or its T depends on the scale.
+SCALE_FACTOR_RANGE = (0.8, 2.5)
 TISSUE_NAMES = list(rx.TISSUES)
 # Label frequencies in the procedural maps: mostly brain, some of everything, plus a "free" class whose T1 and
 # T2 are log-uniform so the range between vessels (275 ms) and CSF (2 s) is covered continuously.
@@ -128,13 +131,14 @@ def normalisation_scale(images: np.ndarray) -> np.ndarray:
 
 
 def batch(rng: np.random.Generator, kind: str, tissue: TissuePatches, size: int):
-    """One training batch: normalised noisy images, times, targets (A/scale, [B], T) and the tissue mask."""
+    """One training batch: normalised noisy images, times, targets (A/scale, [B], T) and the tissue mask.
+    The scale is the patch's own percentile times a random factor (SCALE_FACTOR_RANGE), as in a whole slice."""
     idx = rng.integers(0, tissue.pd.shape[0], size)
     times = random_times(rng, kind)
     clean = weighted_images(kind, tissue, idx, times)
     sigma = np.exp(rng.uniform(np.log(SIGMA_RANGE[0]), np.log(SIGMA_RANGE[1]), size))
     noisy = clean + sigma[:, None, None, None] * rng.standard_normal(clean.shape)  # Gaussian model, eq. (1)
-    scale = normalisation_scale(noisy)
+    scale = normalisation_scale(noisy) * np.exp(rng.uniform(*np.log(SCALE_FACTOR_RANGE), size))
     images = (noisy / scale[:, None, None, None]).astype(np.float32)
     a = tissue.pd[idx] / scale[:, None, None]
     if kind == "t1":

@@ -70,3 +70,19 @@ def test_signal_equations_match_the_shared_reference_table():
     for r in table:
         value = rx.t1_signal(r["a"], r["b"], r["t_s"], r["time_s"]) if r["kind"] == "t1" else rx.t2_signal(r["a"], r["t_s"], r["time_s"])
         assert value == pytest.approx(r["signal"], rel=1e-12)
+
+
+@pytest.mark.parametrize("kind", ["t1", "t2"])
+def test_batch_targets_follow_the_randomised_scale(kind, monkeypatch):
+    """Whatever scale factor a sample gets, its normalised images are the signal of its normalised targets."""
+    monkeypatch.setattr(patches, "SIGMA_RANGE", (1e-12, 1e-12))  # noise-free, so the images are exactly the model
+    tissue = patches.procedural_patches(np.random.default_rng(2), 8, 16)
+    images, times, target, _ = patches.batch(np.random.default_rng(3), kind, tissue, 64)
+    tt = times[None, :, None, None]
+    model = (rx.t1_signal(target[:, 0:1], target[:, 1:2], target[:, 2:3], tt) if kind == "t1"
+             else rx.t2_signal(target[:, 0:1], target[:, 1:2], tt))
+    np.testing.assert_allclose(images, model, atol=1e-5)
+    factor = 1 / np.percentile(images.max(axis=1).reshape(64, -1), 99, axis=1)  # the percentile of an unscaled sample is 1
+    low, high = patches.SCALE_FACTOR_RANGE
+    assert np.all((factor > low * 0.999) & (factor < high * 1.001))
+    assert factor.min() < 1.0 and factor.max() > 1.8  # the whole-slice range is really drawn
