@@ -4,11 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +12,7 @@ import java.util.Map;
 import org.mrpilot.api.adapter.PushResult;
 import org.mrpilot.api.geometry.SliceGroup;
 import org.mrpilot.api.geometry.Vec3;
+import org.mrpilot.physics.io.NpyWriter;
 import org.mrpilot.api.sequence.Protocol;
 import org.mrpilot.api.sequence.SafetyLimits;
 import org.mrpilot.api.sequence.SequenceTable;
@@ -161,23 +158,11 @@ final class SeqCommand implements Command {
         return new Vec3(a.get(0).getAsDouble(), a.get(1).getAsDouble(), a.get(2).getAsDouble());
     }
 
-    /** A float64 array of shape (rows, columns) in NumPy's .npy format (version 1.0). */
+    /** A float64 array of shape (rows, columns) as NumPy .npy, through the physics core's writer. */
     static void writeNpy(Path path, double[][] rows) throws IOException {
         int columns = rows.length == 0 ? 0 : rows[0].length;
-        String header = "{'descr': '<f8', 'fortran_order': False, 'shape': (" + rows.length + ", " + columns + "), }";
-        int total = 10 + header.length() + 1;
-        header = header + " ".repeat((64 - total % 64) % 64) + "\n";
-        try (OutputStream out = Files.newOutputStream(path); DataOutputStream data = new DataOutputStream(new java.io.BufferedOutputStream(out))) {
-            data.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
-            data.write(ByteBuffer.allocate(2).order(ByteOrder.LITTLE_ENDIAN).putShort((short) header.length()).array());
-            data.write(header.getBytes(StandardCharsets.US_ASCII));
-            ByteBuffer b = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-            for (double[] row : rows) {
-                for (double v : row) {
-                    b.clear();
-                    data.write(b.putDouble(v).array());
-                }
-            }
+        try (NpyWriter npy = new NpyWriter(path, NpyWriter.Type.FLOAT64, rows.length, columns)) {
+            for (double[] row : rows) npy.write(row);
         }
     }
 }
