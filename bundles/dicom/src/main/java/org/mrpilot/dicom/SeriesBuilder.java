@@ -39,8 +39,7 @@ final class SeriesBuilder {
         List<Instance> list = new ArrayList<>(instances);
         if (parallel(list.stream().map(Instance::slice).toList())) {
             Vec3 n = list.get(0).slice().normal();
-            // Positions rounded to the spacing tolerance: decimal strings of one position may differ in the last digit.
-            list.sort(Comparator.comparingLong((Instance i) -> Math.round(i.slice().positionMm().dot(n) / SPACING_TOLERANCE_MM))
+            list.sort(Comparator.comparingLong((Instance i) -> positionKey(i.slice(), n))
                     .thenComparingDouble(Instance::teMs).thenComparingDouble(Instance::tiMs).thenComparingInt(Instance::instanceNumber));
         } else {
             list.sort(Comparator.comparingInt(Instance::instanceNumber));
@@ -48,7 +47,15 @@ final class SeriesBuilder {
         return list;
     }
 
-    private static boolean parallel(List<ImageSlice> slices) {
+    /**
+     * Where a slice lies along {@code normal}, in units of the spacing tolerance: decimal strings of one position may
+     * differ in the last digit, so equal keys mean one slice position.
+     */
+    static long positionKey(ImageSlice slice, Vec3 normal) {
+        return Math.round(slice.positionMm().dot(normal) / SPACING_TOLERANCE_MM);
+    }
+
+    static boolean parallel(List<ImageSlice> slices) {
         ImageSlice a = slices.get(0);
         for (ImageSlice s : slices) {
             if (s.rowDirection().minus(a.rowDirection()).norm() > PARALLEL_TOLERANCE

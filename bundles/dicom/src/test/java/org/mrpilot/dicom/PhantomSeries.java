@@ -58,8 +58,45 @@ public final class PhantomSeries {
         return files;
     }
 
+    /**
+     * A weighted series for mapping: {@code pixels[n][k]} is the image of time {@code timesMs[n]} (set as
+     * {@code timeKeyword}, "InversionTime" or "EchoTime") at plane {@code k}, rounded to unsigned 16 bit. Instance
+     * numbers run time by time; file names (by UID) do not sort in that order, so readers must sort themselves.
+     */
+    public static List<Path> writeWeighted(Path dir, String seriesUid, String timeKeyword, double[] timesMs, List<Plane> planes, int size,
+                                           double pixelMm, float[][][] pixels) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> files = new ArrayList<>();
+        for (int n = 0; n < timesMs.length; n++) {
+            for (int k = 0; k < planes.size(); k++) {
+                int number = n * planes.size() + k + 1;
+                String uid = seriesUid + "." + number;
+                short[] stored = new short[size * size];
+                for (int i = 0; i < stored.length; i++) stored[i] = (short) Math.max(0, Math.min(65535, Math.round(pixels[n][k][i])));
+                Dataset d = header(seriesUid, uid, 7, "weighted " + timeKeyword, planes.get(k), number, size, pixelMm).set(timeKeyword, timesMs[n])
+                        .set("BitsStored", 16).set("HighBit", 15);
+                Path f = dir.resolve(uid + ".dcm");
+                Files.write(f, withPixels(d, stored).toPart10());
+                files.add(f);
+            }
+        }
+        return files;
+    }
+
     static Dataset instance(String seriesUid, String uid, int seriesNumber, String description, Plane p, int number, int size, double pixelMm) {
-        Dataset d = new Dataset().set("SOPClassUID", SOPClass.MRImageStorage).set("SOPInstanceUID", uid)
+        short[] pixels = new short[size * size];
+        for (int r = 0; r < size; r++) {
+            for (int c = 0; c < size; c++) {
+                double x = (c - size / 2.0) / (size * 0.4);
+                double y = (r - size / 2.0) / (size * 0.45);
+                pixels[r * size + c] = (short) (x * x + y * y < 1 ? 1000 + 3 * ((r + c + number) % 100) : 0);
+            }
+        }
+        return withPixels(header(seriesUid, uid, seriesNumber, description, p, number, size, pixelMm), pixels);
+    }
+
+    static Dataset header(String seriesUid, String uid, int seriesNumber, String description, Plane p, int number, int size, double pixelMm) {
+        return new Dataset().set("SOPClassUID", SOPClass.MRImageStorage).set("SOPInstanceUID", uid)
                 .set("PatientName", "Phantom^Head").set("PatientID", "PH001").set("PatientBirthDate", "19800101").set("PatientSex", "O")
                 .set("StudyInstanceUID", STUDY).set("StudyDate", "20260101").set("StudyTime", "120000").set("StudyID", "1")
                 .set("AccessionNumber", "ACC1").set("ReferringPhysicianName", "")
@@ -75,21 +112,15 @@ public final class PhantomSeries {
                 .set("SamplesPerPixel", 1).set("PhotometricInterpretation", "MONOCHROME2").set("Rows", size).set("Columns", size)
                 .set("BitsAllocated", 16).set("BitsStored", 12).set("HighBit", 11).set("PixelRepresentation", 0)
                 .set("RescaleIntercept", 0.0).set("RescaleSlope", 1.0);
-        short[] pixels = new short[size * size];
-        for (int r = 0; r < size; r++) {
-            for (int c = 0; c < size; c++) {
-                double x = (c - size / 2.0) / (size * 0.4);
-                double y = (r - size / 2.0) / (size * 0.45);
-                pixels[r * size + c] = (short) (x * x + y * y < 1 ? 1000 + 3 * ((r + c + number) % 100) : 0);
-            }
-        }
+    }
+
+    static Dataset withPixels(Dataset d, short[] pixels) {
         try {
             OtherWordAttribute a = new OtherWordAttribute(Dataset.tag("PixelData"));
             a.setValues(pixels);
-            d.put(a);
+            return d.put(a);
         } catch (DicomException e) {
             throw new IllegalStateException(e);
         }
-        return d;
     }
 }

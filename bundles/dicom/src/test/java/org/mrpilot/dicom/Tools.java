@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the real peers (dcmtk, dicom3tools) and returns what they printed. */
-final class Tools {
-    record Result(int exit, String output) {
+public final class Tools {
+    public record Result(int exit, String output) {
     }
 
     private Tools() {
@@ -23,7 +23,7 @@ final class Tools {
     }
 
     /** Runs {@code command}, its output going to a file so a hung peer cannot block us: killed after 60 s. */
-    static Result run(List<String> command) throws IOException, InterruptedException {
+    public static Result run(List<String> command) throws IOException, InterruptedException {
         Path output = Files.createTempFile("mrpilot-tool-", ".out");
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
