@@ -87,6 +87,12 @@ class WeightedSeriesReaderTest {
         Files.writeString(text.resolve("notes.txt"), "not an image\n".repeat(20));
         assertRefused(text, "notes.txt: not a DICOM Part 10 file");
 
+        Path truncated = copy("truncated");
+        Path cut = files(truncated).get(0);
+        byte[] bytes = Files.readAllBytes(cut);
+        Files.write(cut, Arrays.copyOf(bytes, bytes.length - 100));
+        assertRefused(truncated, cut.getFileName() + ": element (7FE0,0010) claims 128 bytes but only 28 remain (truncated or corrupt)");
+
         Path mixed = copy("mixed-series");
         dcmodify(mixed, "-m", "(0020,000e)=" + SERIES + ".99");
         assertRefused(mixed, "the folder mixes series");
@@ -99,6 +105,10 @@ class WeightedSeriesReaderTest {
         dcmodify(noTi, "-e", "(0018,0082)");
         assertRefused(noTi, "missing InversionTime (0018,0082)");
         assertRefused(noTi(), "missing EchoTime (0018,0081)", RelaxometryKind.T2);
+
+        Path negative = copy("negative");
+        dcmodify(negative, "-m", "(0018,0082)=-5");
+        assertRefused(negative, "InversionTime (0018,0082) -5.0 ms is not a time >= 0");
 
         Path duplicate = copy("duplicate");
         dcmodify(duplicate, "-m", "(0018,0082)=400");
