@@ -16,7 +16,7 @@ import org.mrpilot.api.geometry.Volume;
 /** Turns the instances of one complete series into the api's series, and into a volume when they form a stack. */
 final class SeriesBuilder {
     /** Positions from DICOM decimal strings agree to ~1e-4 mm; a stack whose spacing varies more is irregular. */
-    private static final double SPACING_TOLERANCE_MM = 0.01;
+    static final double SPACING_TOLERANCE_MM = 0.01;
     private static final double PARALLEL_TOLERANCE = 1e-4;
 
     private SeriesBuilder() {

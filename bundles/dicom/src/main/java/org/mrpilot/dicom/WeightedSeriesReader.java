@@ -60,7 +60,7 @@ public final class WeightedSeriesReader {
     public static WeightedDicomSeries read(Path folder, RelaxometryKind kind) throws IOException {
         List<Image> images = new ArrayList<>();
         for (Path file : files(folder)) images.add(image(file));
-        requireOneSeries(images);
+        requireOneSeriesOnOneGrid(images);
         for (Image i : images) requireTime(i, kind);
         List<List<Image>> positions = byPosition(images);
         List<Image> firstTime = new ArrayList<>();
@@ -108,8 +108,8 @@ public final class WeightedSeriesReader {
         }
     }
 
-    /** One series, one frame of reference, one size, pixel spacing and orientation. */
-    private static void requireOneSeries(List<Image> images) {
+    /** One series, one frame of reference, one image size, pixel spacing and orientation. */
+    private static void requireOneSeriesOnOneGrid(List<Image> images) {
         Image a = images.get(0);
         for (Image b : images) {
             if (!b.instance().seriesInstanceUid().equals(a.instance().seriesInstanceUid())) {
@@ -155,7 +155,7 @@ public final class WeightedSeriesReader {
         for (List<Image> group : groups.values()) {
             Image a = group.get(0);
             for (Image b : group) {
-                if (b.slice().positionMm().minus(a.slice().positionMm()).norm() > 0.01) {
+                if (b.slice().positionMm().minus(a.slice().positionMm()).norm() > SeriesBuilder.SPACING_TOLERANCE_MM) {
                     throw new IllegalArgumentException("images at one slice position are shifted in plane: ImagePositionPatient (0020,0032) of "
                             + a.name() + " and " + b.name() + " differ");
                 }

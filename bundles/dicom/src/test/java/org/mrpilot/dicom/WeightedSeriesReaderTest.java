@@ -128,6 +128,10 @@ class WeightedSeriesReaderTest {
                 .set("SOPClassUID", SOPClass.EnhancedMRImageStorage).set("NumberOfFrames", 2).toPart10());
         assertRefused(enhanced, "Enhanced MR (multi-frame) images are not supported");
 
+        Path shifted = copy("shifted");
+        dcmodify(shifted, "-m", "(0020,0032)=-15\\-30\\12");
+        assertRefused(shifted, "images at one slice position are shifted in plane");
+
         Path gap = tmp.resolve("gap");
         series(gap, "InversionTime", List.of(plane(), new PhantomSeries.Plane(TOP.plus(Vec3.S.times(4)), Vec3.L, Vec3.P.times(-1)),
                 new PhantomSeries.Plane(TOP.plus(Vec3.S.times(10)), Vec3.L, Vec3.P.times(-1))));
