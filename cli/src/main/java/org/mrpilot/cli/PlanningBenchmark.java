@@ -48,7 +48,7 @@ final class PlanningBenchmark implements Benchmark {
     static final double MAX_AUTO_P95_DEG = 2;
     /** A p95 over fewer plans says little: a threshold must let at least this many calibration plans through. */
     static final int MIN_AUTO_PLANS = 20;
-    /** Every this many evaluation localizers, each {@link LocalizerArtefact} is made from it and scored. */
+    /** Every this many evaluation localizers, each {@link LocalizerDamage} is made from it and scored. */
     static final int ARTEFACT_EVERY = 4;
     /** Coverage counts brain down to this depth below the true AC-PC plane: the mask continues into the spinal canal. */
     static final double COVERAGE_DEPTH_MM = 80;
@@ -102,10 +102,10 @@ final class PlanningBenchmark implements Benchmark {
         int artefactBases = (count + ARTEFACT_EVERY - 1) / ARTEFACT_EVERY;
         Path work = Files.createTempDirectory("mrpilot-bench-planning");
         List<Planned> calibration = new ArrayList<>(), evaluation = new ArrayList<>();
-        Map<LocalizerArtefact, int[]> artefactsRefused = new EnumMap<>(LocalizerArtefact.class);
+        Map<LocalizerDamage, int[]> artefactsRefused = new EnumMap<>(LocalizerDamage.class);
         int[] refused = new int[2];
         try (OnnxInference host = PlanningModels.open(models, threads);
-             Progress progress = new Progress("planning", calibrationCount + count + (long) artefactBases * LocalizerArtefact.values().length)) {
+             Progress progress = new Progress("planning", calibrationCount + count + (long) artefactBases * LocalizerDamage.values().length)) {
             SlicePlanner planner = PlanningModels.planner(host);
             Trial trial = new Trial(planner, work);
             for (int i = 0; i < calibrationCount; i++) {
@@ -119,7 +119,7 @@ final class PlanningBenchmark implements Benchmark {
                 trial.measure(g).ifPresentOrElse(evaluation::add, () -> refused[1]++);
                 progress.step();
                 if (i % ARTEFACT_EVERY != 0) continue;
-                for (LocalizerArtefact a : LocalizerArtefact.values()) {
+                for (LocalizerDamage a : LocalizerDamage.values()) {
                     int[] tally = artefactsRefused.computeIfAbsent(a, k -> new int[2]);
                     if (trial.plan(g, a.apply(g.slices(), g.patient().seed())) == null) tally[0]++;
                     tally[1]++;
@@ -165,7 +165,7 @@ final class PlanningBenchmark implements Benchmark {
     }
 
     private static JsonObject report(PrintStream out, long seed, long calibrationSeed, List<Planned> calibration, List<Planned> evaluation, int[] refused,
-                                     Map<LocalizerArtefact, int[]> artefacts) {
+                                     Map<LocalizerDamage, int[]> artefacts) {
         JsonObject r = new JsonObject();
         r.addProperty("n", evaluation.size());
         r.addProperty("refused", refused[1]);
@@ -179,7 +179,7 @@ final class PlanningBenchmark implements Benchmark {
         // the verdict today is the product's: refused (by the DICOM reader or LocalizerChecks) or planned
         int cleanTotal = evaluation.size() + refused[1], artefactTotal = 0, artefactRefused = 0;
         JsonObject byCase = new JsonObject();
-        for (Map.Entry<LocalizerArtefact, int[]> e : artefacts.entrySet()) {
+        for (Map.Entry<LocalizerDamage, int[]> e : artefacts.entrySet()) {
             artefactRefused += e.getValue()[0];
             artefactTotal += e.getValue()[1];
             byCase.addProperty(e.getKey().name().toLowerCase(), (double) e.getValue()[0] / e.getValue()[1]);

@@ -7,29 +7,29 @@ import java.util.Random;
 import org.mrpilot.api.geometry.ImageSlice;
 
 /**
- * Localizers no plan should be trusted on, made from a clean one: the cases the quality verdict is scored on. The first
- * four are what a scanner sends when something went wrong before the images (no head in the field of view, a plane not
- * acquired, a scan stopped after one image, a re-landmarked table); the last two are image artefacts (patient motion,
- * a receiver-gain fault) that leave the localizer's structure intact.
+ * Ways a localizer arrives unusable, made from a clean one's images without a new acquisition: the cases `bench
+ * planning` scores the quality verdict on. The first four are what a scanner sends when something went wrong before the
+ * images (no head in the field of view, a plane not acquired, a scan stopped after one image, a re-landmarked table);
+ * the last two are image artefacts (patient motion, a receiver-gain fault) that leave the localizer's structure intact.
  */
-enum LocalizerArtefact {
-    NO_HEAD("no head: receiver noise only"),
-    ONE_PLANE("one orientation only"),
-    SINGLE_SLICE("a single slice"),
-    MIXED_FRAMES("one plane in another frame of reference"),
-    MOTION_GHOSTS("motion ghosts along phase"),
-    INTENSITY_FAULT("one slice 30x too bright");
+enum LocalizerDamage {
+    /** receiver noise only: nothing in the field of view */
+    NO_HEAD,
+    /** the slices of one orientation only */
+    ONE_PLANE,
+    /** the middle slice alone */
+    SINGLE_SLICE,
+    /** one plane in another frame of reference (the table was re-landmarked) */
+    MIXED_FRAMES,
+    /** periodic motion: ghosts at +-1/4 of the field of view along phase */
+    MOTION_GHOSTS,
+    /** a receiver-gain fault: one slice 30x too bright */
+    INTENSITY_FAULT;
 
     /** Rayleigh noise: its 10th percentile is sigma * sqrt(-2 ln 0.9). */
     private static final double RAYLEIGH_P10 = Math.sqrt(-2 * Math.log(0.9));
     /** Any valid UID other than the localizer's: the DICOM UUID-derived root. */
     private static final String OTHER_FRAME = "2.25.299792458";
-
-    final String description;
-
-    LocalizerArtefact(String description) {
-        this.description = description;
-    }
 
     List<ImageSlice> apply(List<ImageSlice> clean, long seed) {
         Random random = new Random(seed);
