@@ -8,11 +8,16 @@ import java.util.List;
 import org.mrpilot.api.geometry.ImageSlice;
 import org.mrpilot.inference.OnnxInference;
 import org.mrpilot.physics.anatomy.AnatomyFactory;
-import org.mrpilot.physics.patient.VirtualPatient;
+import org.mrpilot.planning.AutoExecutePolicy;
+import org.mrpilot.planning.LocalizerPlanning;
 import org.mrpilot.planning.LocalizerRejectedException;
 import org.mrpilot.planning.Plan;
+import org.mrpilot.planning.SlicePlanner;
 
-/** `./mrpilot plan generated --seed N -o plan.json`: plans the slices of a simulated localizer. */
+/**
+ * `./mrpilot plan <localizer-dicom-dir>|generated -o plan.json`: plans the stacks of a localizer read from DICOM files
+ * (or simulated), and draws them on the localizer (plan.png next to plan.json unless told otherwise).
+ */
 final class PlanCommand implements Command {
     @Override
     public String name() {
@@ -21,45 +26,76 @@ final class PlanCommand implements Command {
 
     @Override
     public String summary() {
-        return "plan axial, coronal and sagittal stacks from a three-plane localizer (plan.json)";
+        return "plan axial, coronal and sagittal stacks from a three-plane localizer (DICOM folder or generated): plan.json + PNG";
     }
 
     @Override
     public String usage() {
         return """
-                generated --seed N -o plan.json [--source procedural|icbm152] [--icbm-dir DIR] [--models DIR]
-                  generated     a virtual patient of the planning collection N (random pose, localizer variation)
-                  plan.json     stacks (geometry-table rows), landmarks and mid-sagittal plane (LPS mm), confidence,
-                                and for generated localizers the ground-truth landmarks next to them""";
+                <localizer-dicom-dir>|generated -o plan.json [--png FILE | --no-png] [--models DIR] [--min-confidence C]
+                  <localizer-dicom-dir>  folder of the localizer's DICOM files as the scanner sent them (sub-folders too);
+                                         every localizer series in it is used, other series are ignored
+                  generated --seed N     a simulated localizer of planning collection N (random pose, localizer variation)
+                    [--dicom-out DIR]    also write it as DICOM files into DIR (empty or new) and plan from those files
+                    [--source procedural|icbm152] [--icbm-dir DIR]
+                  plan.json   stacks (geometry-table rows), landmarks and mid-sagittal plane (LPS mm), confidence, quality
+                              verdict, auto_execute (if the site allowed it: confidence >= --min-confidence, default the
+                              calibrated threshold), and for generated localizers the errors against the ground truth
+                  --png FILE  the localizer's three planes with the stacks, landmarks and mid-sagittal trace drawn
+                              (default: plan.json's name with .png)""";
     }
 
     @Override
     public int run(Args args) throws Exception {
-        if (args.positionals().size() != 1) throw new UsageException("name the localizer: generated");
-        if (!args.positionals().get(0).equals("generated")) {
-            throw new UsageException("only 'generated' localizers are supported so far; reading a DICOM folder is not built yet");
-        }
-        if (args.string("seed", null) == null) throw new UsageException("option --seed is required");
-        long seed = args.longValue("seed", 0);
+        if (args.positionals().size() != 1) throw new UsageException("name the localizer: a DICOM folder or 'generated'");
+        String source = args.positionals().get(0);
         Path out = args.path("o", null);
         if (out == null) throw new UsageException("option -o plan.json is required");
-        AnatomyFactory anatomies = new AnatomyFactory(DatasetCommand.source(args.string("source", "procedural")), args.path("icbm-dir", null));
+        Path png = args.flag("no-png") ? null : args.path("png", siblingPng(out));
         Path models = args.path("models", PlanningModels.DEFAULT_DIRECTORY);
-        args.done();
-        VirtualPatient patient = PlanningDataset.patient(anatomies, seed, 0, 1, 3);
-        List<ImageSlice> localizer = PlanningDataset.localizer(patient, PlanningDataset.settings(patient));
+        double minConfidence = args.doubleValue("min-confidence", AutoExecutePolicy.CALIBRATED_MIN_CONFIDENCE);
+        if (!(minConfidence >= 0 && minConfidence <= 1)) throw new UsageException("--min-confidence must be within [0, 1]");
+        GeneratedLocalizer generated = null;
+        List<ImageSlice> localizer;
+        if (source.equals("generated")) {
+            if (args.string("seed", null) == null) throw new UsageException("option --seed is required for a generated localizer");
+            long seed = args.longValue("seed", 0);
+            AnatomyFactory anatomies = new AnatomyFactory(DatasetCommand.source(args.string("source", "procedural")), args.path("icbm-dir", null));
+            Path dicomOut = args.path("dicom-out", null);
+            args.done();
+            generated = GeneratedLocalizer.of(anatomies, seed, 0, 1);
+            if (dicomOut != null) {
+                int files = generated.writeDicom(dicomOut).size();
+                System.out.printf("wrote the localizer as %d DICOM files -> %s%n", files, dicomOut);
+                localizer = DicomLocalizer.read(dicomOut);
+            } else {
+                localizer = generated.slices();
+            }
+        } else {
+            args.done();
+            localizer = DicomLocalizer.read(Path.of(source));
+        }
         try (OnnxInference host = PlanningModels.open(models, 0)) {
+            SlicePlanner planner = PlanningModels.planner(host);
             Plan plan;
             try {
-                plan = PlanningModels.planner(host).plan(localizer);
+                plan = planner.plan(localizer);
             } catch (LocalizerRejectedException e) {
                 throw new IllegalStateException("localizer refused: " + e.getMessage());
             }
-            JsonObject json = PlanJson.of(plan);
-            json.add("ground_truth", PlanningBenchmark.errors(plan, patient).toJson());
+            var decided = new LocalizerPlanning(planner, new AutoExecutePolicy(true, minConfidence)).describe(plan);
+            JsonObject json = PlanJson.of(plan, decided, minConfidence);
+            if (generated != null) json.add("ground_truth", PlanningBenchmark.errors(plan, generated.patient()).toJson());
             Files.writeString(out, new GsonBuilder().setPrettyPrinting().create().toJson(json) + "\n");
-            System.out.printf("planned %d stacks, confidence %.2f -> %s%n", plan.stacks().size(), plan.confidence(), out);
+            if (png != null) PlanOverlay.write(localizer, plan, png);
+            System.out.printf("planned %d stacks from %d localizer images, confidence %.2f%s -> %s%s%n", plan.stacks().size(), localizer.size(),
+                    plan.confidence(), decided.autoExecute() ? " (auto-execute)" : " (operator confirms)", out, png == null ? "" : ", " + png);
         }
         return 0;
+    }
+
+    private static Path siblingPng(Path json) {
+        String name = json.getFileName().toString();
+        return json.resolveSibling((name.endsWith(".json") ? name.substring(0, name.length() - 5) : name) + ".png");
     }
 }

@@ -4,15 +4,17 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.mrpilot.api.geometry.SliceGroup;
 import org.mrpilot.api.geometry.Vec3;
+import org.mrpilot.api.planning.SlicePlan;
 import org.mrpilot.planning.LandmarkSet;
 import org.mrpilot.planning.Plan;
 
-/** A plan as JSON: stacks as geometry-table rows, landmarks and the mid-sagittal plane in LPS mm, confidence. */
+/** A plan as JSON: stacks as geometry-table rows, landmarks and the mid-sagittal plane in LPS mm, confidence, verdict, decision. */
 final class PlanJson {
     private PlanJson() {
     }
 
-    static JsonObject of(Plan plan) {
+    /** @param decided the same plan as the planning service hands it on (verdict, auto-execute under {@code minConfidence}) */
+    static JsonObject of(Plan plan, SlicePlan decided, double minConfidence) {
         JsonObject o = new JsonObject();
         JsonArray stacks = new JsonArray();
         for (SliceGroup g : plan.stacks()) {
@@ -47,7 +49,14 @@ final class PlanJson {
         msp.add("normal", vector(plan.midSagittal().normal()));
         o.add("mid_sagittal_plane", msp);
         o.addProperty("confidence", plan.confidence());
-        o.addProperty("confidence_calibrated", false);
+        JsonObject quality = new JsonObject();
+        quality.addProperty("usable", decided.quality().usable());
+        quality.addProperty("probability", decided.quality().probability());
+        quality.addProperty("reason", decided.quality().reason());
+        quality.addProperty("assessed_by", decided.quality().assessedBy());
+        o.add("quality", quality);
+        o.addProperty("auto_execute", decided.autoExecute());
+        o.addProperty("auto_execute_min_confidence", minConfidence);
         return o;
     }
 

@@ -2,13 +2,24 @@ package org.mrpilot.cli;
 
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 import org.mrpilot.api.geometry.ImageSlice;
 import org.mrpilot.api.geometry.Vec3;
 import org.mrpilot.api.geometry.Volume;
+import org.mrpilot.dicom.LocalizerFolder;
 import org.mrpilot.inference.OnnxInference;
 import org.mrpilot.physics.anatomy.AnatomyFactory;
 import org.mrpilot.physics.anatomy.AnatomySource;
@@ -23,15 +34,22 @@ import org.mrpilot.planning.Plane;
 import org.mrpilot.planning.SlicePlanner;
 
 /**
- * `./mrpilot bench planning`: plans held-out localizers (planning collection seed never used in training, both anatomy
- * sources, random pose and localizer variation) and compares with the ground truth; the peer is the plan a scanner
+ * `./mrpilot bench planning`: plans held-out localizers (planning collections whose seeds training never used, both
+ * anatomy sources, random pose and localizer variation) from their DICOM files and compares with the ground truth.
+ * Each localizer is written as DICOM first (untimed); latency is DICOM folder in to plan out. The auto-execute threshold
+ * is calibrated on a second held-out collection and scored on the evaluation collection. The peer is the plan a scanner
  * makes without anatomy, stacks along the scanner axes, whose angle error is the head's own tilt.
  */
 final class PlanningBenchmark implements Benchmark {
-    /** Training used collections 101-103; this one is held out. */
+    /** Training used collections 101-103; these are held out. */
     static final long HELD_OUT_SEED = 9001;
-    /** Plans at or above this confidence would run without the operator (not yet calibrated). */
-    static final double AUTO_THRESHOLD = 0.5;
+    static final long CALIBRATION_SEED = 9002;
+    /** Auto-executed plans must keep the p95 of both angle errors within this (the calibration target). */
+    static final double MAX_AUTO_P95_DEG = 2;
+    /** A p95 over fewer plans says little: a threshold must let at least this many calibration plans through. */
+    static final int MIN_AUTO_PLANS = 20;
+    /** Every this many evaluation localizers, each {@link LocalizerDamage} is made from it and scored. */
+    static final int ARTEFACT_EVERY = 4;
     /** Coverage counts brain down to this depth below the true AC-PC plane: the mask continues into the spinal canal. */
     static final double COVERAGE_DEPTH_MM = 80;
 
@@ -48,6 +66,10 @@ final class PlanningBenchmark implements Benchmark {
         }
     }
 
+    /** One planned localizer: its errors, the scanner-axes plan's errors, confidence and latency. */
+    record Planned(Errors errors, Errors peer, double confidence, double latencyS) {
+    }
+
     @Override
     public String name() {
         return "planning";
@@ -55,81 +77,147 @@ final class PlanningBenchmark implements Benchmark {
 
     @Override
     public String summary() {
-        return "slice planning on held-out localizers: landmark, plane and AC-PC errors, coverage, latency vs scanner axes";
+        return "slice planning on held-out DICOM localizers: landmark, plane, AC-PC errors, coverage, quality, latency, auto fraction vs scanner axes";
     }
 
     @Override
     public String usage() {
-        return "[--count N (40)] [--seed S (9001, held out)] [--icbm-dir DIR] [--models DIR] [--threads T (2)]";
+        return "[--count N (200)] [--calibration-count M (100)] [--seed S (9001)] [--calibration-seed C (9002)] [--icbm-dir DIR] [--models DIR]"
+                + " [--threads T (2)]";
     }
 
     @Override
     public JsonObject run(Args args, PrintStream out) throws Exception {
-        int count = args.intValue("count", 40);
+        int count = args.intValue("count", 200);
+        int calibrationCount = args.intValue("calibration-count", 100);
         long seed = args.longValue("seed", HELD_OUT_SEED);
+        long calibrationSeed = args.longValue("calibration-seed", CALIBRATION_SEED);
         int threads = args.intValue("threads", 2);
-        if (count < 1 || count > 5000) throw new UsageException("--count must be 1-5000");
+        if (count < 1 || count > 5000 || calibrationCount < 1 || calibrationCount > 5000) throw new UsageException("--count and --calibration-count must be 1-5000");
+        if (seed == calibrationSeed) throw new UsageException("the calibration collection must differ from the evaluation collection");
+        for (long s : new long[] {seed, calibrationSeed}) if (s >= 101 && s <= 103) throw new UsageException("collection " + s + " was used in training");
         AnatomyFactory anatomies = new AnatomyFactory(AnatomySource.BOTH, args.path("icbm-dir", null));
-        java.nio.file.Path models = args.path("models", PlanningModels.DEFAULT_DIRECTORY);
+        Path models = args.path("models", PlanningModels.DEFAULT_DIRECTORY);
         args.done();
-        List<Errors> errors = new ArrayList<>(), baseline = new ArrayList<>();
-        List<Double> latency = new ArrayList<>(), confidence = new ArrayList<>();
-        int refused = 0;
-        try (OnnxInference host = PlanningModels.open(models, threads); Progress progress = new Progress("planning", count)) {
+        int artefactBases = (count + ARTEFACT_EVERY - 1) / ARTEFACT_EVERY;
+        Path work = Files.createTempDirectory("mrpilot-bench-planning");
+        List<Planned> calibration = new ArrayList<>(), evaluation = new ArrayList<>();
+        Map<LocalizerDamage, int[]> artefactsRefused = new EnumMap<>(LocalizerDamage.class);
+        int[] refused = new int[2];
+        try (OnnxInference host = PlanningModels.open(models, threads);
+             Progress progress = new Progress("planning", calibrationCount + count + (long) artefactBases * LocalizerDamage.values().length)) {
             SlicePlanner planner = PlanningModels.planner(host);
-            for (int i = 0; i < count; i++) {
-                VirtualPatient patient = PlanningDataset.patient(anatomies, seed, i, 2, 3);
-                List<ImageSlice> localizer = PlanningDataset.localizer(patient, PlanningDataset.settings(patient));
-                Plan plan;
-                long t0;
-                try {
-                    if (i == 0) planner.plan(localizer); // warm-up: the first inference allocates the session's buffers
-                    t0 = System.nanoTime();
-                    plan = planner.plan(localizer);
-                } catch (LocalizerRejectedException e) {
-                    refused++;
-                    progress.step();
-                    continue;
-                }
-                latency.add((System.nanoTime() - t0) / 1e9);
-                errors.add(errors(plan, patient));
-                baseline.add(scannerAxes(patient));
-                confidence.add(plan.confidence());
+            Trial trial = new Trial(planner, work);
+            for (int i = 0; i < calibrationCount; i++) {
+                GeneratedLocalizer g = GeneratedLocalizer.of(anatomies, calibrationSeed, i, 2);
+                if (i == 0) trial.plan(g, g.slices()); // warm-up: the first inference allocates the session's buffers
+                trial.measure(g).ifPresentOrElse(calibration::add, () -> refused[0]++);
                 progress.step();
             }
+            for (int i = 0; i < count; i++) {
+                GeneratedLocalizer g = GeneratedLocalizer.of(anatomies, seed, i, 2);
+                trial.measure(g).ifPresentOrElse(evaluation::add, () -> refused[1]++);
+                progress.step();
+                if (i % ARTEFACT_EVERY != 0) continue;
+                for (LocalizerDamage a : LocalizerDamage.values()) {
+                    int[] tally = artefactsRefused.computeIfAbsent(a, k -> new int[2]);
+                    if (trial.plan(g, a.apply(g.slices(), g.patient().seed())) == null) tally[0]++;
+                    tally[1]++;
+                    progress.step();
+                }
+            }
+        } finally {
+            deleteTree(work);
         }
-        JsonObject r = new JsonObject();
-        r.addProperty("n", errors.size());
-        r.addProperty("refused", refused);
-        r.addProperty("held_out_seed", seed);
-        r.add("ac_mm", stats(errors.stream().mapToDouble(Errors::acMm).toArray()));
-        r.add("pc_mm", stats(errors.stream().mapToDouble(Errors::pcMm).toArray()));
-        r.add("msp_deg", stats(errors.stream().mapToDouble(Errors::mspDeg).toArray()));
-        r.add("acpc_deg", stats(errors.stream().mapToDouble(Errors::acpcDeg).toArray()));
-        r.addProperty("coverage", errors.stream().mapToDouble(Errors::coverage).average().orElse(Double.NaN));
-        r.add("quality_accuracy", JsonNull.INSTANCE); // no quality net yet
-        JsonObject lat = new JsonObject();
-        double[] l = latency.stream().mapToDouble(Double::doubleValue).toArray();
-        lat.addProperty("median", percentile(l, 50));
-        lat.addProperty("p95", percentile(l, 95));
-        r.add("latency_s", lat);
-        int auto = 0;
-        List<Double> autoAngles = new ArrayList<>();
-        for (int i = 0; i < errors.size(); i++) {
-            if (confidence.get(i) >= AUTO_THRESHOLD) {
-                auto++;
-                autoAngles.add(Math.max(errors.get(i).mspDeg(), errors.get(i).acpcDeg()));
+        return report(out, seed, calibrationSeed, calibration, evaluation, refused, artefactsRefused);
+    }
+
+    /** Plans localizers from their DICOM files in a scratch folder, the way a folder from the scanner is planned. */
+    private record Trial(SlicePlanner planner, Path work) {
+        /** The plan of {@code slices} (written as {@code g}'s series), or null when the localizer is refused. */
+        Plan plan(GeneratedLocalizer g, List<ImageSlice> slices) throws IOException {
+            Path dir = work.resolve("localizer");
+            g.writeDicom(dir, slices);
+            try {
+                return planner.plan(DicomLocalizer.read(dir));
+            } catch (LocalizerRejectedException | LocalizerFolder.RefusedException e) {
+                return null;
+            } finally {
+                deleteTree(dir);
             }
         }
-        r.addProperty("auto_fraction", errors.isEmpty() ? Double.NaN : (double) auto / errors.size());
-        r.addProperty("auto_threshold", AUTO_THRESHOLD);
-        // no plan above the threshold: no angle to report (null, not NaN, so the file stays JSON)
-        double autoP95 = percentile(autoAngles.stream().mapToDouble(Double::doubleValue).toArray(), 95);
-        if (Double.isNaN(autoP95)) r.add("auto_p95_angle_deg", JsonNull.INSTANCE);
-        else r.addProperty("auto_p95_angle_deg", autoP95);
+
+        /** Writes {@code g} as DICOM (untimed), then times reading the folder and planning; empty when refused. */
+        Optional<Planned> measure(GeneratedLocalizer g) throws IOException {
+            Path dir = work.resolve("localizer");
+            g.writeDicom(dir, g.slices());
+            try {
+                long t0 = System.nanoTime();
+                Plan plan = planner.plan(DicomLocalizer.read(dir));
+                double latency = (System.nanoTime() - t0) / 1e9;
+                return Optional.of(new Planned(errors(plan, g.patient()), scannerAxes(g.patient()), plan.confidence(), latency));
+            } catch (LocalizerRejectedException | LocalizerFolder.RefusedException e) {
+                return Optional.empty();
+            } finally {
+                deleteTree(dir);
+            }
+        }
+    }
+
+    private static JsonObject report(PrintStream out, long seed, long calibrationSeed, List<Planned> calibration, List<Planned> evaluation, int[] refused,
+                                     Map<LocalizerDamage, int[]> artefacts) {
+        JsonObject r = new JsonObject();
+        r.addProperty("n", evaluation.size());
+        r.addProperty("refused", refused[1]);
+        r.addProperty("held_out_seed", seed);
+        r.add("ac_mm", stats(evaluation, p -> p.errors().acMm()));
+        r.add("pc_mm", stats(evaluation, p -> p.errors().pcMm()));
+        r.add("msp_deg", stats(evaluation, p -> p.errors().mspDeg()));
+        r.add("acpc_deg", stats(evaluation, p -> p.errors().acpcDeg()));
+        r.addProperty("coverage", evaluation.stream().mapToDouble(p -> p.errors().coverage()).average().orElse(Double.NaN));
+
+        // the verdict today is the product's: refused (by the DICOM reader or LocalizerChecks) or planned
+        int cleanTotal = evaluation.size() + refused[1], artefactTotal = 0, artefactRefused = 0;
+        JsonObject byCase = new JsonObject();
+        for (Map.Entry<LocalizerDamage, int[]> e : artefacts.entrySet()) {
+            artefactRefused += e.getValue()[0];
+            artefactTotal += e.getValue()[1];
+            byCase.addProperty(e.getKey().name().toLowerCase(), (double) e.getValue()[0] / e.getValue()[1]);
+        }
+        r.addProperty("quality_accuracy", (double) (evaluation.size() + artefactRefused) / (cleanTotal + artefactTotal));
+        JsonObject quality = new JsonObject();
+        quality.addProperty("assessed_by", "localizer checks (no quality net yet)");
+        quality.addProperty("clean", cleanTotal);
+        quality.addProperty("clean_accepted", evaluation.size());
+        quality.addProperty("artefacted", artefactTotal);
+        quality.addProperty("artefacted_refused", artefactRefused);
+        quality.add("refused_fraction_by_artefact", byCase);
+        r.add("quality", quality);
+
+        JsonObject lat = new JsonObject();
+        double[] latency = evaluation.stream().mapToDouble(Planned::latencyS).toArray();
+        lat.addProperty("median", Statistics.median(latency));
+        lat.addProperty("p95", Statistics.quantile(latency, 0.95));
+        r.add("latency_s", lat);
+
+        OptionalDouble threshold = calibrate(calibration);
+        List<Planned> auto = threshold.isPresent() ? evaluation.stream().filter(p -> p.confidence() >= threshold.getAsDouble()).toList() : List.of();
+        r.addProperty("auto_fraction", evaluation.isEmpty() ? 0 : (double) auto.size() / evaluation.size());
+        addOrNull(r, "auto_threshold", threshold.isPresent() ? threshold.getAsDouble() : Double.NaN);
+        addOrNull(r, "auto_p95_msp_deg", Statistics.quantile(auto.stream().mapToDouble(p -> p.errors().mspDeg()).toArray(), 0.95));
+        addOrNull(r, "auto_p95_acpc_deg", Statistics.quantile(auto.stream().mapToDouble(p -> p.errors().acpcDeg()).toArray(), 0.95));
+        JsonObject cal = new JsonObject();
+        cal.addProperty("seed", calibrationSeed);
+        cal.addProperty("n", calibration.size());
+        cal.addProperty("refused", refused[0]);
+        cal.addProperty("rule", "lowest confidence threshold letting >= " + MIN_AUTO_PLANS + " plans through whose p95 MSP and AC-PC angle errors are both <= "
+                + MAX_AUTO_P95_DEG + " deg");
+        cal.addProperty("max_confidence", calibration.stream().mapToDouble(Planned::confidence).max().orElse(Double.NaN));
+        r.add("calibration", cal);
+
         JsonObject peer = new JsonObject();
-        peer.add("msp_deg", stats(baseline.stream().mapToDouble(Errors::mspDeg).toArray()));
-        peer.add("acpc_deg", stats(baseline.stream().mapToDouble(Errors::acpcDeg).toArray()));
+        peer.add("msp_deg", stats(evaluation, p -> p.peer().mspDeg()));
+        peer.add("acpc_deg", stats(evaluation, p -> p.peer().acpcDeg()));
         r.add("peer_scanner_axes", peer);
 
         Table t = new Table("figure", "mrpilot mean", "mrpilot p95", "scanner axes mean", "ratio (mean)");
@@ -141,11 +229,38 @@ final class PlanningBenchmark implements Benchmark {
                     String.format("%.2f", theirs), String.format("%.2f", ours / theirs));
         }
         t.row("axial coverage", String.format("%.4f", r.get("coverage").getAsDouble()), "-", "-", "-");
-        t.row("latency (s) median / p95", String.format("%.3f", lat.get("median").getAsDouble()), String.format("%.3f", lat.get("p95").getAsDouble()), "-", "-");
-        t.row("auto fraction (conf >= " + AUTO_THRESHOLD + ")", String.format("%.3f", r.get("auto_fraction").getAsDouble()), "-", "-", "-");
+        t.row("quality accuracy (checks)", String.format("%.4f", r.get("quality_accuracy").getAsDouble()), "-", "-", "-");
+        t.row("latency DICOM->plan (s) median / p95", String.format("%.3f", lat.get("median").getAsDouble()), String.format("%.3f", lat.get("p95").getAsDouble()),
+                "-", "-");
+        t.row("auto fraction", String.format("%.3f", r.get("auto_fraction").getAsDouble()), "-", "-", "-");
         t.print(out);
-        out.printf("n = %d held-out localizers (seed %d, procedural and ICBM152 alternating), %d refused; quality net: not built%n", errors.size(), seed, refused);
+        out.printf("n = %d held-out localizers (seed %d, procedural and ICBM152 alternating), %d refused; calibration on %d (seed %d)%n",
+                evaluation.size(), seed, refused[1], calibration.size(), calibrationSeed);
+        out.println(threshold.isPresent()
+                ? String.format("auto-execute threshold %.3f: %d of %d evaluation plans; their p95 angle errors MSP %.2f, AC-PC %.2f deg", threshold.getAsDouble(),
+                        auto.size(), evaluation.size(), r.get("auto_p95_msp_deg").getAsDouble(), r.get("auto_p95_acpc_deg").getAsDouble())
+                : String.format("no auto-execute threshold qualifies: no confidence level lets %d or more calibration plans through with p95 angle errors <= %.0f deg;"
+                        + " every plan waits for the operator (auto fraction 0)", MIN_AUTO_PLANS, MAX_AUTO_P95_DEG));
+        out.printf("quality verdict (localizer checks, no net yet): %d/%d clean accepted, %d/%d artefacted refused; refused by artefact: %s%n",
+                evaluation.size(), cleanTotal, artefactRefused, artefactTotal, byCase);
         return r;
+    }
+
+    /**
+     * The lowest confidence threshold whose plans (at or above it) number at least {@link #MIN_AUTO_PLANS} and keep the
+     * p95 of both angle errors within {@link #MAX_AUTO_P95_DEG}; empty when none does.
+     */
+    static OptionalDouble calibrate(List<Planned> plans) {
+        List<Planned> byConfidence = plans.stream().sorted(Comparator.comparingDouble(Planned::confidence)).toList();
+        for (int first = 0; byConfidence.size() - first >= MIN_AUTO_PLANS; first++) {
+            if (first > 0 && byConfidence.get(first).confidence() == byConfidence.get(first - 1).confidence()) continue;
+            List<Planned> auto = byConfidence.subList(first, byConfidence.size());
+            if (Statistics.quantile(auto.stream().mapToDouble(p -> p.errors().mspDeg()).toArray(), 0.95) <= MAX_AUTO_P95_DEG
+                    && Statistics.quantile(auto.stream().mapToDouble(p -> p.errors().acpcDeg()).toArray(), 0.95) <= MAX_AUTO_P95_DEG) {
+                return OptionalDouble.of(byConfidence.get(first).confidence());
+            }
+        }
+        return OptionalDouble.empty();
     }
 
     static Errors errors(Plan plan, VirtualPatient patient) {
@@ -190,23 +305,29 @@ final class PlanningBenchmark implements Benchmark {
         return points;
     }
 
-    private static JsonObject stats(double[] values) {
+    private static JsonObject stats(List<Planned> plans, ToDoubleFunction<Planned> value) {
+        double[] values = plans.stream().mapToDouble(value).toArray();
         JsonObject o = new JsonObject();
-        o.addProperty("mean", Arrays.stream(values).average().orElse(Double.NaN));
-        o.addProperty("p95", percentile(values, 95));
+        addOrNull(o, "mean", Arrays.stream(values).average().orElse(Double.NaN));
+        addOrNull(o, "p95", Statistics.quantile(values, 0.95));
         return o;
     }
 
-    static double percentile(double[] values, double p) {
-        if (values.length == 0) return Double.NaN;
-        double[] s = values.clone();
-        Arrays.sort(s);
-        double pos = p / 100 * (s.length - 1);
-        int lo = (int) Math.floor(pos), hi = (int) Math.ceil(pos);
-        return s[lo] + (pos - lo) * (s[hi] - s[lo]);
+    /** NaN (no value: e.g. no plan auto-executed) as JSON null, so the file stays JSON. */
+    private static void addOrNull(JsonObject o, String key, double value) {
+        if (Double.isNaN(value)) o.add(key, JsonNull.INSTANCE);
+        else o.addProperty(key, value);
     }
 
     private static String fmt(JsonObject r, String key, String field) {
-        return String.format("%.2f", r.getAsJsonObject(key).get(field).getAsDouble());
+        var v = r.getAsJsonObject(key).get(field);
+        return v.isJsonNull() ? "-" : String.format("%.2f", v.getAsDouble());
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) return;
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
     }
 }

@@ -18,7 +18,13 @@ final class ResultHeader {
      */
     static Dataset of(ReceivedSeries source, String sopClassUid, String sopInstanceUid, String seriesUid, int seriesNumber,
                       String seriesDescription, String modality, int instanceNumber, LocalDateTime now) {
-        StudyIdentity s = source.study();
+        return of(source.study(), source.patientPosition(), sopClassUid, sopInstanceUid, seriesUid, seriesNumber, seriesDescription, modality,
+                instanceNumber, now);
+    }
+
+    /** The same modules for a series that has no source series (a localizer we write ourselves): identity given directly. */
+    static Dataset of(StudyIdentity s, String patientPosition, String sopClassUid, String sopInstanceUid, String seriesUid, int seriesNumber,
+                      String seriesDescription, String modality, int instanceNumber, LocalDateTime now) {
         String date = now.format(DateTimeFormatter.BASIC_ISO_DATE);
         String time = now.format(DateTimeFormatter.ofPattern("HHmmss"));
         return new Dataset()
@@ -30,7 +36,7 @@ final class ResultHeader {
                 .set("StudyID", s.studyId()).set("AccessionNumber", s.accessionNumber()).set("ReferringPhysicianName", s.referringPhysicianName())
                 .set("Modality", modality).set("SeriesInstanceUID", seriesUid).set("SeriesNumber", seriesNumber)
                 .set("SeriesDescription", seriesDescription).set("BodyPartExamined", "HEAD").set("SeriesDate", date).set("SeriesTime", time)
-                .set("PatientPosition", source.patientPosition().isEmpty() ? "HFS" : source.patientPosition())
+                .set("PatientPosition", patientPosition.isEmpty() ? "HFS" : patientPosition)
                 .set("InstanceNumber", instanceNumber).set("ContentDate", date).set("ContentTime", time)
                 .set("InstanceCreationDate", date).set("InstanceCreationTime", time)
                 .set("Manufacturer", MANUFACTURER).set("ManufacturerModelName", "mrpilot agent").set("DeviceSerialNumber", "0")

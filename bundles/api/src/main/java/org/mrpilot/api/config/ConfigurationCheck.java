@@ -55,6 +55,13 @@ public final class ConfigurationCheck {
         return this;
     }
 
+    public ConfigurationCheck inRange(String key, double value, double min, double max) {
+        if (!(value >= min && value <= max)) {
+            throw new ConfigurationError(pid, key, "is " + value + ", must be within [" + min + ", " + max + "]");
+        }
+        return this;
+    }
+
     public ConfigurationCheck positive(String key, double value) {
         if (!(value > 0) || Double.isInfinite(value)) throw new ConfigurationError(pid, key, "is " + value + ", must be positive");
         return this;

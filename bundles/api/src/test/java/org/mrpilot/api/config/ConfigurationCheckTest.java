@@ -32,6 +32,10 @@ class ConfigurationCheckTest {
         ConfigurationCheck check = ConfigurationCheck.of("p", Map.of(), Sample.class);
         assertEquals("configuration p: key 'port' is -1, must be within [1, 65535]",
                 assertThrows(ConfigurationError.class, () -> check.inRange("port", -1, 1, 65535)).getMessage());
+        assertEquals("configuration p: key 'c' is NaN, must be within [0.0, 1.0]",
+                assertThrows(ConfigurationError.class, () -> check.inRange("c", Double.NaN, 0.0, 1.0)).getMessage());
+        assertThrows(ConfigurationError.class, () -> check.inRange("c", 1.5, 0.0, 1.0));
+        assertDoesNotThrow(() -> check.inRange("c", 1.0, 0.0, 1.0));
         assertThrows(ConfigurationError.class, () -> check.atLeast("n", 0, 1));
         assertThrows(ConfigurationError.class, () -> check.positive("x", Double.NaN));
         assertThrows(ConfigurationError.class, () -> check.notBlank("s", " "));

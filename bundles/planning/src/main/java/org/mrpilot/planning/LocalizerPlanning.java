@@ -1,0 +1,42 @@
+package org.mrpilot.planning;
+
+import java.util.List;
+import org.mrpilot.api.geometry.ImageSlice;
+import org.mrpilot.api.planning.LocalizerRefusedException;
+import org.mrpilot.api.planning.PlanningService;
+import org.mrpilot.api.planning.QualityVerdict;
+import org.mrpilot.api.planning.SlicePlan;
+
+/** The planning service on plain Java: the {@link SlicePlanner}'s plan in the api's terms, with the quality verdict and the auto-execute decision. */
+public final class LocalizerPlanning implements PlanningService {
+    /**
+     * The verdict of a localizer {@link LocalizerChecks} let through (a refused one never yields a plan). The
+     * localizer-quality net replaces this with its own class, probability and reason.
+     */
+    static final QualityVerdict PASSED_CHECKS = new QualityVerdict(true, 1.0,
+            "passed the localizer checks: two or more planes, one frame of reference, signal above noise", "localizer checks");
+
+    private final SlicePlanner planner;
+    private final AutoExecutePolicy policy;
+
+    public LocalizerPlanning(SlicePlanner planner, AutoExecutePolicy policy) {
+        this.planner = planner;
+        this.policy = policy;
+    }
+
+    @Override
+    public SlicePlan plan(List<ImageSlice> localizer) {
+        try {
+            return describe(planner.plan(localizer));
+        } catch (LocalizerRejectedException e) {
+            throw new LocalizerRefusedException(e.getMessage());
+        }
+    }
+
+    /** The plan as the api carries it: stacks, landmarks and plane in LPS mm, confidence, verdict, auto-execute. */
+    public SlicePlan describe(Plan plan) {
+        QualityVerdict quality = PASSED_CHECKS;
+        return new SlicePlan(plan.stacks(), plan.landmarks().ac(), plan.landmarks().pc(), plan.midSagittal().pointMm(), plan.frame().left(),
+                plan.confidence(), quality, policy.autoExecute(plan.confidence(), quality));
+    }
+}
