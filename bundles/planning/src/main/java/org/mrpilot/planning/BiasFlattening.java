@@ -35,7 +35,7 @@ final class BiasFlattening {
             for (int k = 0; k < s.columns() * s.rows(); k += step) {
                 float v = s.pixels()[k];
                 if (!(v > foreground)) continue;
-                terms(s.pixelToPatient(k % s.columns(), k / s.columns()).minus(centre), t);
+                terms(s.pixelToPatient(k % s.columns(), k / s.columns()), centre, t);
                 double y = Math.log(v);
                 for (int a = 0; a < TERMS; a++) {
                     rhs[a] += t[a] * y;
@@ -69,14 +69,14 @@ final class BiasFlattening {
     }
 
     private static double logGain(ImageSlice s, int pixel, Vec3 centre, double[] c, double[] t) {
-        terms(s.pixelToPatient(pixel % s.columns(), pixel / s.columns()).minus(centre), t);
+        terms(s.pixelToPatient(pixel % s.columns(), pixel / s.columns()), centre, t);
         double log = 0;
         for (int a = 0; a < TERMS; a++) log += c[a] * t[a];
         return log;
     }
 
-    private static void terms(Vec3 d, double[] t) {
-        double x = d.x() / SCALE_MM, y = d.y() / SCALE_MM, z = d.z() / SCALE_MM;
+    private static void terms(Vec3 p, Vec3 centre, double[] t) {
+        double x = (p.x() - centre.x()) / SCALE_MM, y = (p.y() - centre.y()) / SCALE_MM, z = (p.z() - centre.z()) / SCALE_MM;
         t[0] = 1;
         t[1] = x;
         t[2] = y;

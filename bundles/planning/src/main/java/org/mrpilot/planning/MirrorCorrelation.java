@@ -2,6 +2,7 @@ package org.mrpilot.planning;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.mrpilot.api.geometry.ImageSlice;
 import org.mrpilot.api.geometry.Vec3;
 
@@ -14,6 +15,8 @@ import org.mrpilot.api.geometry.Vec3;
 final class MirrorCorrelation {
     /** Fewer paired samples than this (in summed weight) and the correlation means nothing. */
     static final double MIN_PAIR_WEIGHT = 50;
+    /** Work units per evaluation: a few per core, so a busy core does not hold up the sum. */
+    private static final int CHUNKS = 8;
 
     /** Correlation over the paired samples; {@code pairWeight} is their summed weight. */
     record Score(double correlation, double pairWeight) {
@@ -65,10 +68,25 @@ final class MirrorCorrelation {
 
     Score score(Plane plane) {
         Vec3 n = plane.normal();
-        double nx = n.x(), ny = n.y(), nz = n.z(), d = plane.pointMm().dot(n);
+        double d = plane.pointMm().dot(n);
+        // weighted sums w, wa, wb, waa, wbb, wab over the pairs, in chunks on all cores (a plan waits for this)
+        double[][] chunks = IntStream.range(0, CHUNKS).parallel().mapToObj(chunk -> sums(n, d, chunk * x.length / CHUNKS, (chunk + 1) * x.length / CHUNKS))
+                .toArray(double[][]::new);
+        double[] sums = new double[6];
+        for (double[] c : chunks) for (int k = 0; k < sums.length; k++) sums[k] += c[k]; // in chunk order: the same plane always scores the same
+        double sw = sums[0];
+        if (sw < MIN_PAIR_WEIGHT) return Score.NONE;
+        double ma = sums[1] / sw, mb = sums[2] / sw;
+        double va = sums[3] / sw - ma * ma, vb = sums[4] / sw - mb * mb, cov = sums[5] / sw - ma * mb;
+        if (!(va > 0 && vb > 0)) return Score.NONE;
+        return new Score(cov / Math.sqrt(va * vb), sw);
+    }
+
+    private double[] sums(Vec3 n, double d, int from, int to) {
+        double nx = n.x(), ny = n.y(), nz = n.z();
         double[] values = new double[stacks.stackCount()], weights = new double[stacks.stackCount()];
         double sw = 0, sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
-        for (int i = 0; i < x.length; i++) {
+        for (int i = from; i < to; i++) {
             if (robustWeight[i] == 0) continue;
             double twice = 2 * (x[i] * nx + y[i] * ny + z[i] * nz - d);
             int hits = stacks.read(x[i] - twice * nx, y[i] - twice * ny, z[i] - twice * nz, values, weights);
@@ -83,10 +101,7 @@ final class MirrorCorrelation {
                 sab += w * a * b;
             }
         }
-        if (sw < MIN_PAIR_WEIGHT) return Score.NONE;
-        double va = saa / sw - sq(sa / sw), vb = sbb / sw - sq(sb / sw), cov = sab / sw - (sa / sw) * (sb / sw);
-        if (!(va > 0 && vb > 0)) return Score.NONE;
-        return new Score(cov / Math.sqrt(va * vb), sw);
+        return new double[] {sw, sa, sb, saa, sbb, sab};
     }
 
     /**
