@@ -10,8 +10,8 @@ import org.mrpilot.api.geometry.Vec3;
  * The mid-sagittal plane as the plane of best mirror symmetry of the localizer (no training). The slices are first
  * flattened ({@link BiasFlattening}: a coil gain that differs left and right would read as asymmetry). Then
  * {@link MirrorCorrelation} is maximised over the plane's two tilt angles and its offset: a grid of tilts up to
- * 25 degrees and offsets up to 12 mm around the start (the net's plane) on 8 mm block averages, then pattern search
- * from the best few distinct grid cells on 8 mm, 4 mm and the slices' own pixels. The last level runs with Tukey
+ * 25 degrees (5 degree steps) and offsets up to 12 mm (4 mm steps) around the start (the net's plane) on 8 mm block
+ * averages, then pattern search from the best few distinct grid cells on 8 mm, 4 mm and the slices' own pixels. The last level runs with Tukey
  * weights on each sample's mirror mismatch, so a local asymmetry cannot pull the plane. Works in 3D: a reflection is
  * read from whatever slab it falls in, so slices oblique to the plane are compared with the right anatomy instead
  * of assuming each slice is mirror-symmetric in itself (which biases the line found in an oblique slice).
@@ -148,17 +148,8 @@ public final class SymmetryPlaneSearch {
         return out;
     }
 
-    /** 99th percentile of all pixels (sampled: every slice weighs the same). */
     static double percentile99(List<ImageSlice> slices) {
-        int perSlice = 4096;
-        double[] sample = new double[perSlice * slices.size()];
-        int n = 0;
-        for (ImageSlice s : slices) {
-            float[] p = s.pixels();
-            for (int k = 0; k < perSlice; k++) sample[n++] = p[(int) ((long) k * p.length / perSlice)];
-        }
-        Arrays.sort(sample);
-        return sample[(int) (0.99 * (n - 1))];
+        return LocalizerChecks.pixelPercentile(slices, 0.99);
     }
 
     static double axisAngleDeg(Vec3 a, Vec3 b) {
