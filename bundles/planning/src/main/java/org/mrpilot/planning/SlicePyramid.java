@@ -10,8 +10,9 @@ final class SlicePyramid {
     /** The slice averaged over {@code factor} x {@code factor} blocks (same plane, same thickness); factor 1 is the slice. */
     static ImageSlice downsample(ImageSlice s, int factor) {
         if (factor < 1) throw new IllegalArgumentException("downsampling factor must be at least 1, got " + factor);
+        factor = Math.min(factor, Math.min(s.columns(), s.rows())); // a block never reaches past the image
         if (factor == 1) return s;
-        int columns = Math.max(1, s.columns() / factor), rows = Math.max(1, s.rows() / factor);
+        int columns = s.columns() / factor, rows = s.rows() / factor;
         float[] out = new float[columns * rows];
         float[] in = s.pixels();
         for (int r = 0; r < rows; r++) {

@@ -44,6 +44,7 @@ public final class SymmetryPlaneSearch {
 
     /** @param start the plane to start from (the net's): the coarse grid is centred on it */
     public static SymmetryFit fit(List<ImageSlice> localizer, Plane start) {
+        if (localizer.isEmpty()) throw new IllegalArgumentException("the symmetry search needs localizer slices, got none");
         List<ImageSlice> slices = BiasFlattening.flatten(localizer, FOREGROUND_FRACTION * percentile99(localizer));
         double foreground = FOREGROUND_FRACTION * percentile99(slices);
         List<ImageSlice> coarse = at(slices, LEVELS[0].pixelMm);

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.mrpilot.api.geometry.ImageSlice;
 import org.mrpilot.api.geometry.Vec3;
 
+/** Slice preparation for the symmetry search: coil-shading removal and block averages. */
 class BiasFlatteningTest {
 
     @Test
@@ -49,6 +50,15 @@ class BiasFlatteningTest {
                 assertEquals(ramp.value(coarse.pixelToPatient(c, r)), coarse.pixel(c, r), 1e-3, "block " + c + "," + r);
             }
         }
+    }
+
+    @Test
+    void blocksLargerThanTheImageShrinkToIt() {
+        ImageSlice tiny = new ImageSlice(3, 2, new float[] {1, 2, 3, 4, 5, 6}, Vec3.ZERO, Vec3.L, Vec3.P, 1, 1, 5, "1.2.3");
+        ImageSlice one = SlicePyramid.downsample(tiny, 8);
+        assertEquals(1, one.columns());
+        assertEquals(1, one.rows());
+        assertEquals((1 + 2 + 4 + 5) / 4.0, one.pixel(0, 0), 1e-6);
     }
 
     /** A field over patient space, imaged on 2 mm slices of 128 pixels centred at the origin (plus an offset along the normal). */

@@ -2,6 +2,7 @@ package org.mrpilot.planning;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -88,6 +89,12 @@ class SymmetryPlaneSearchTest {
         assertEquals(start, fit.chosen());
         assertEquals(0, fit.confidence());
         assertTrue(fit.reason().startsWith("net plane"), fit.reason());
+    }
+
+    @Test
+    void refusesAnEmptyLocalizer() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SymmetryPlaneSearch.fit(List.of(), new Plane(Vec3.ZERO, Vec3.L)));
+        assertTrue(e.getMessage().contains("none"), e.getMessage());
     }
 
     private static double uniform(Random random, double half) {
