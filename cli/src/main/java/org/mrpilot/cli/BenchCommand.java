@@ -26,6 +26,7 @@ final class BenchCommand implements Command {
         list.add(new DicomBenchmark());
         list.add(new org.mrpilot.cli.mapping.RimBenchmark());
         list.add(new PlanningBenchmark());
+        list.add(new MidSagittalBenchmark());
         return list;
     }
 

@@ -23,6 +23,11 @@ public record DetectedLandmarks(List<Vec3> pointsMm, double[] spreadMm) {
         return spreadMm.clone();
     }
 
+    /** The same landmarks moved onto {@code plane} (spreads unchanged). */
+    public DetectedLandmarks projectedOnto(Plane plane) {
+        return new DetectedLandmarks(pointsMm.stream().map(plane::project).toList(), spreadMm);
+    }
+
     public Vec3 ac() {
         return pointsMm.get(LandmarkSet.AC);
     }

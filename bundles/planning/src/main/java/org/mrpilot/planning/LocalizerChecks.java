@@ -49,6 +49,13 @@ public final class LocalizerChecks {
 
     /** 99th over 10th percentile of all pixels of all slices (sampled, every slice weighs the same). */
     static double signalContrast(List<ImageSlice> slices) {
+        double low = pixelPercentile(slices, 0.10), high = pixelPercentile(slices, 0.99);
+        if (!(high > 0)) return 0;
+        return low > 0 ? high / low : Double.POSITIVE_INFINITY;
+    }
+
+    /** Quantile {@code q} of the pixels of all slices, from 4096 evenly spread pixels per slice (every slice weighs the same). */
+    static double pixelPercentile(List<ImageSlice> slices, double q) {
         int perSlice = 4096;
         float[] sample = new float[perSlice * slices.size()];
         int n = 0;
@@ -57,8 +64,6 @@ public final class LocalizerChecks {
             for (int k = 0; k < perSlice; k++) sample[n++] = p[(int) ((long) k * p.length / perSlice)];
         }
         Arrays.sort(sample);
-        double low = sample[(int) (0.10 * (n - 1))], high = sample[(int) (0.99 * (n - 1))];
-        if (!(high > 0)) return 0;
-        return low > 0 ? high / low : Double.POSITIVE_INFINITY;
+        return sample[(int) (q * (n - 1))];
     }
 }

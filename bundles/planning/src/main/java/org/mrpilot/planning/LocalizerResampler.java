@@ -68,7 +68,7 @@ public final class LocalizerResampler {
                     int count = 0;
                     for (double a : offsets) {
                         for (double b : offsets) {
-                            double value = bilinear(s, u + a / s.columnSpacingMm(), w + b / s.rowSpacingMm());
+                            double value = SliceStacks.bilinear(s, u + a / s.columnSpacingMm(), w + b / s.rowSpacingMm());
                             if (!Double.isNaN(value)) {
                                 total += value;
                                 count++;
@@ -82,15 +82,6 @@ public final class LocalizerResampler {
                 }
             }
         }
-    }
-
-    /** Bilinear value at continuous (column, row), NaN outside the image. */
-    private static double bilinear(ImageSlice s, double c, double r) {
-        if (c < 0 || r < 0 || c > s.columns() - 1 || r > s.rows() - 1) return Double.NaN;
-        int c0 = (int) c, r0 = (int) r;
-        int c1 = Math.min(c0 + 1, s.columns() - 1), r1 = Math.min(r0 + 1, s.rows() - 1);
-        double fc = c - c0, fr = r - r0;
-        return (1 - fr) * ((1 - fc) * s.pixel(c0, r0) + fc * s.pixel(c1, r0)) + fr * ((1 - fc) * s.pixel(c0, r1) + fc * s.pixel(c1, r1));
     }
 
     /** Scales covered voxels so their 99th percentile is 1: the nets see the same range whatever the receive gain. */

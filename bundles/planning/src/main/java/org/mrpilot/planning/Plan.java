@@ -7,13 +7,16 @@ import org.mrpilot.api.geometry.SliceGroup;
  * A slice plan from one localizer.
  *
  * @param stacks       axial, coronal and sagittal slice groups, in that order
- * @param landmarks    what the net found (LPS mm)
- * @param midSagittal  the robustly fitted mid-sagittal plane
+ * @param landmarks    what the net found (LPS mm), projected onto {@code midSagittal} (all five lie on that plane)
+ * @param midSagittal  the mid-sagittal plane: the localizer's mirror-symmetry plane, or the net's if the symmetry was weak
  * @param frame        the AC-PC frame the stacks are aligned to
  * @param brainBox     the brain extent the stacks cover, in frame coordinates
- * @param confidence   0-1: how sure the landmark net is (from its heatmap spreads); not yet calibrated
+ * @param confidence   0-1, not yet calibrated: with the symmetry plane, the smaller of the AC and PC heatmap-spread
+ *                     weights and {@link SymmetryFit#confidence()}; with the net's plane, the smallest spread weight
+ * @param symmetry     where {@code midSagittal} comes from: net plane, symmetry plane, mirror correlation, reason
  */
-public record Plan(List<SliceGroup> stacks, DetectedLandmarks landmarks, Plane midSagittal, AcPcFrame frame, BrainBox brainBox, double confidence) {
+public record Plan(List<SliceGroup> stacks, DetectedLandmarks landmarks, Plane midSagittal, AcPcFrame frame, BrainBox brainBox, double confidence,
+                   SymmetryFit symmetry) {
     public Plan {
         stacks = List.copyOf(stacks);
     }

@@ -12,7 +12,7 @@ import org.mrpilot.api.geometry.Vec3;
 public final class RobustPlaneFit {
     private static final int ITERATIONS = 10;
     /** Tukey's constant for 95 % efficiency, in units of the robust scale. */
-    private static final double TUKEY_C = 4.685;
+    static final double TUKEY_C = 4.685;
     /** Distances below this are treated as exact (landmark predictions are not better than ~0.5 mm). */
     private static final double MIN_SCALE_MM = 0.5;
 

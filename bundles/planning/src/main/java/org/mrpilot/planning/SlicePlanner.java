@@ -6,7 +6,8 @@ import org.mrpilot.api.inference.InferenceService;
 
 /**
  * Localizer in, plan out: resample on the canonical grid, find the landmarks, fit the mid-sagittal plane (robust,
- * weighted by each landmark's sharpness), build the AC-PC frame and cut the three stacks around the brain box.
+ * weighted by each landmark's sharpness), refine it to the localizer's plane of best mirror symmetry (kept only when
+ * the symmetry is convincing), build the AC-PC frame and cut the three stacks around the brain box.
  */
 public final class SlicePlanner {
     /** Heatmap spread (mm) at which a landmark counts half in the plane fit and in the confidence. */
@@ -36,9 +37,13 @@ public final class SlicePlanner {
             weight[j] = 1 / (1 + Math.pow(spread[j] / SPREAD_SCALE_MM, 2));
             confidence = Math.min(confidence, weight[j]);
         }
-        Plane msp = RobustPlaneFit.fit(found.pointsMm(), weight);
-        AcPcFrame frame = AcPcFrame.of(found.ac(), found.pc(), msp);
+        SymmetryFit symmetry = SymmetryPlaneSearch.fit(localizer, RobustPlaneFit.fit(found.pointsMm(), weight));
+        Plane msp = symmetry.chosen();
+        DetectedLandmarks onPlane = found.projectedOnto(msp);
+        AcPcFrame frame = AcPcFrame.of(onPlane.ac(), onPlane.pc(), msp);
         String uid = localizer.get(0).frameOfReferenceUid();
-        return new Plan(stacks.plan(frame, brainBox, uid), found, msp, frame, brainBox, confidence);
+        // the plane's orientation is as sure as its symmetry evidence; the AC-PC line as sure as the net's AC and PC
+        if (symmetry.used()) confidence = Math.min(Math.min(weight[LandmarkSet.AC], weight[LandmarkSet.PC]), symmetry.confidence());
+        return new Plan(stacks.plan(frame, brainBox, uid), onPlane, msp, frame, brainBox, confidence, symmetry);
     }
 }

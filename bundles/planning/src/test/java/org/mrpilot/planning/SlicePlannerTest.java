@@ -50,6 +50,12 @@ class SlicePlannerTest {
         assertEquals(patient.frameOfReferenceUid(), s.get(0).frameOfReferenceUid());
         assertTrue(plan.confidence() > 0 && plan.confidence() <= 1, "confidence " + plan.confidence());
         for (double spread : plan.landmarks().spreadMm()) assertTrue(spread > 0 && spread < 200, "spread " + spread);
+        // the mid-sagittal plane comes from the localizer's mirror symmetry, well within a degree of the truth
+        assertTrue(plan.symmetry().used(), plan.symmetry().reason());
+        assertEquals(plan.symmetry().symmetryPlane(), plan.midSagittal());
+        double angle = SymmetryPlaneSearch.axisAngleDeg(plan.midSagittal().normal(), patient.landmarks().midSagittalNormal());
+        assertTrue(angle < 1, "mid-sagittal plane off by " + angle + " deg");
+        assertEquals(0, plan.midSagittal().signedDistanceMm(plan.landmarks().ac()), 1e-9, "AC lies on the plan's plane");
     }
 
     @Test
