@@ -47,6 +47,13 @@ final class PlanJson {
         JsonObject msp = new JsonObject();
         msp.add("point_mm", vector(plan.midSagittal().pointMm()));
         msp.add("normal", vector(plan.midSagittal().normal()));
+        var symmetry = plan.symmetry();
+        msp.addProperty("source", symmetry.used() ? "mirror symmetry" : "landmark net");
+        msp.addProperty("reason", symmetry.reason());
+        msp.addProperty("mirror_correlation", symmetry.correlation());
+        msp.addProperty("paired_fraction", symmetry.pairedFraction());
+        msp.addProperty("net_plane_angle_deg", symmetry.netAngleDeg());
+        msp.addProperty("symmetry_confidence", symmetry.confidence());
         o.add("mid_sagittal_plane", msp);
         o.addProperty("confidence", plan.confidence());
         JsonObject quality = new JsonObject();
