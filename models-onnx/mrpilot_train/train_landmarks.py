@@ -28,11 +28,14 @@ def load(dirs):
     for d in map(Path, dirs):
         meta = json.loads((d / "meta.json").read_text())
         assert meta["grid_spacing_mm"] == SPACING_MM, "grid spacing differs from the net's"
-        volumes.append(np.load(d / "volume.npy", mmap_mode="r"))
-        landmarks = np.load(d / "landmarks.npy")
-        origin = np.load(d / "origin.npy")
+        # localizers with an injected artefact (`dataset planning --artefacts`) are for the quality net only
+        q = d / "quality.npy"
+        keep = np.load(q) == 0 if q.exists() else np.ones(len(meta["items"]), bool)
+        volumes.append(np.load(d / "volume.npy", mmap_mode="r")[keep])
+        landmarks = np.load(d / "landmarks.npy")[keep]
+        origin = np.load(d / "origin.npy")[keep]
         targets.append((landmarks - origin[:, None, :]) / SPACING_MM)  # grid axes are L, P, S
-        anatomy += [item["anatomy"] for item in meta["items"]]
+        anatomy += [item["anatomy"] for item, k in zip(meta["items"], keep) if k]
     return np.concatenate(volumes).astype(np.float32), np.concatenate(targets).astype(np.float32), anatomy
 
 

@@ -28,7 +28,8 @@ final class DatasetCommand implements Command {
                                 geometry (float64 P,3,N,12), landmarks (float64 P,6,3)
                   contrast      images (float32 P,S,S) with their sequence (uint8 P) and parameters (float32 P,8)
                   planning      localizers resampled on the 64^3 x 4 mm planning grid: volume (float32 P,2,S,S,S image
-                                and coverage), brain (uint8 P,S,S,S), landmarks (float64 P,5,3 LPS mm), normal, origin
+                                and coverage), brain (uint8 P,S,S,S), landmarks (float64 P,5,3 LPS mm), normal, origin,
+                                quality (uint8 P: 0 clean, else the injected localizer artefact)
                   every kind writes meta.json (seed, source, arrays, label names, tissue table, one entry per sample)
                 options:
                   --size S            relaxometry patch / contrast image size in pixels (default 64 / 128)
@@ -38,7 +39,9 @@ final class DatasetCommand implements Command {
                   --icbm-dir DIR      folder with nilearn's ICBM152 templates (default: found in .venv)
                   --field T           field strength, 3 (default) or 1.5 (contrast draws 1.5 or 3 itself)
                   --per-anatomy K     samples (each a new subject's tissue values and pose) per anatomy
-                                      (default 16 relaxometry, 4 localizer, 8 contrast)""";
+                                      (default 16 relaxometry, 4 localizer, 8 contrast)
+                  --artefacts F       planning: share of localizers with an injected artefact (motion, wrap-around,
+                                      partial coverage, extreme intensity, no brain), default 0""";
     }
 
     @Override
@@ -68,7 +71,8 @@ final class DatasetCommand implements Command {
                 yield progress -> new ContrastDataset(anatomies).write(spec, out, progress);
             }
             case "planning" -> {
-                PlanningDataset.Spec spec = new PlanningDataset.Spec(seed, count, args.intValue("per-anatomy", 4), field(args));
+                PlanningDataset.Spec spec = spec(() -> new PlanningDataset.Spec(seed, count, args.intValue("per-anatomy", 4), field(args),
+                        args.doubleValue("artefacts", 0)));
                 yield progress -> new PlanningDataset(anatomies).write(spec, out, progress);
             }
             default -> throw new UsageException("unknown dataset kind '" + kind + "' (relaxometry, localizer, contrast, planning)");

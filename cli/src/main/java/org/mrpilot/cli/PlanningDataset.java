@@ -13,6 +13,7 @@ import org.mrpilot.api.geometry.Vec3;
 import org.mrpilot.api.geometry.Volume;
 import org.mrpilot.physics.acquisition.ImagingSimulator;
 import org.mrpilot.physics.acquisition.Localizer;
+import org.mrpilot.physics.acquisition.LocalizerArtefact;
 import org.mrpilot.physics.anatomy.Anatomy;
 import org.mrpilot.physics.anatomy.AnatomyFactory;
 import org.mrpilot.physics.anatomy.Landmarks;
@@ -22,6 +23,7 @@ import org.mrpilot.physics.random.SeededRandom;
 import org.mrpilot.planning.CanonicalGrid;
 import org.mrpilot.planning.CanonicalVolume;
 import org.mrpilot.planning.LandmarkSet;
+import org.mrpilot.planning.LocalizerRejectedException;
 import org.mrpilot.planning.LocalizerResampler;
 
 /**
@@ -31,14 +33,22 @@ import org.mrpilot.planning.LocalizerResampler;
  * Writes volume.npy float32 (P, 2, S, S, S) canonical image and coverage (x fastest, so numpy axes are z, y, x);
  * brain.npy uint8 (P, S, S, S) brain mask on the grid; landmarks.npy float64 (P, K, 3) the {@link LandmarkSet}
  * points in LPS mm; normal.npy float64 (P, 3) mid-sagittal unit normal; origin.npy float64 (P, 3) grid origin (LPS mm);
- * meta.json.
+ * quality.npy uint8 (P) the {@link LocalizerArtefact} ordinal (0 = clean), for the quality net; meta.json (per sample the
+ * artefact's name and what was done). A phantom sample (no brain) has an empty brain mask and meaningless landmarks.
  */
 final class PlanningDataset {
     /** Head-coordinate positions (AC at the origin, mid-sagittal plane x = 0) of the extra mid-sagittal points. */
     static final Vec3[] MID_SAGITTAL_POINTS_HEAD = {new Vec3(0, -40, 30), new Vec3(0, 55, 30), new Vec3(0, 5, 60)};
 
-    record Spec(long seed, int count, int perAnatomy, double fieldStrengthT) {
+    /** @param artefactFraction share of samples that get one {@link LocalizerArtefact} (drawn evenly among the kinds), 0-1 */
+    record Spec(long seed, int count, int perAnatomy, double fieldStrengthT, double artefactFraction) {
+        Spec {
+            if (!(artefactFraction >= 0 && artefactFraction <= 1)) throw new IllegalArgumentException("--artefacts must be a fraction 0-1, got " + artefactFraction);
+        }
     }
+
+    /** A corrupted localizer can fail the product's own checks (e.g. near-zero gain looks like no signal): draw again. */
+    private static final int ATTEMPTS = 6;
 
     private final AnatomyFactory anatomies;
     private final CanonicalGrid grid = CanonicalGrid.DEFAULT;
@@ -84,10 +94,14 @@ final class PlanningDataset {
         LocalizerResampler resampler = new LocalizerResampler(grid);
         try (NpyWriterSet out = new NpyWriterSet(dir, p, s, k)) {
             for (int i = 0; i < p; i++) {
-                VirtualPatient patient = patient(anatomies, spec.seed(), i, spec.perAnatomy(), spec.fieldStrengthT());
-                Localizer.Settings settings = settings(patient);
-                CanonicalVolume canonical = resampler.resample(localizer(patient, settings));
+                VirtualPatient subject = patient(anatomies, spec.seed(), i, spec.perAnatomy(), spec.fieldStrengthT());
+                Localizer.Settings settings = settings(subject);
+                LocalizerArtefact artefact = artefact(subject, spec.artefactFraction());
+                Sample sample = sample(resampler, subject, settings, artefact);
+                VirtualPatient patient = sample.corrupted().patient();
+                CanonicalVolume canonical = sample.canonical();
                 Volume v = canonical.image();
+                out.quality.write(new byte[] {(byte) artefact.ordinal()});
                 out.volume.write(v.voxels());
                 out.volume.write(canonical.coverage());
                 out.brain.write(brainMask(patient, v));
@@ -104,6 +118,8 @@ final class PlanningDataset {
                 item.put("slices_per_plane", settings.slices());
                 item.put("thickness_mm", settings.thicknessMm());
                 item.put("snr", settings.snr());
+                item.put("artefact", artefact.name().toLowerCase(java.util.Locale.ROOT));
+                item.put("artefact_detail", sample.corrupted().detail());
                 items.add(item);
                 progress.run();
             }
@@ -117,8 +133,35 @@ final class PlanningDataset {
         meta.put("grid_spacing_mm", grid.spacingMm());
         meta.put("grid_axes", "L, P, S; numpy index [z, y, x]");
         meta.put("landmarks", LandmarkSet.NAMES);
+        meta.put("artefact_fraction", spec.artefactFraction());
+        meta.put("quality_classes", java.util.Arrays.stream(LocalizerArtefact.values()).map(a -> a.name().toLowerCase(java.util.Locale.ROOT)).toList());
         meta.put("items", items);
         Files.writeString(dir.resolve("meta.json"), new GsonBuilder().setPrettyPrinting().create().toJson(meta));
+    }
+
+    /** Which artefact (if any) sample of this subject gets: NONE with probability 1 - fraction, else one kind evenly. */
+    static LocalizerArtefact artefact(VirtualPatient subject, double fraction) {
+        SeededRandom r = SeededRandom.derive(subject.seed(), "planning artefact");
+        if (r.nextDouble() >= fraction) return LocalizerArtefact.NONE;
+        return LocalizerArtefact.values()[1 + r.nextInt(LocalizerArtefact.values().length - 1)];
+    }
+
+    record Sample(LocalizerArtefact.Corrupted corrupted, CanonicalVolume canonical) {
+    }
+
+    /** The localizer of a subject with the artefact, resampled; redrawn (new artefact seed) when the product's checks refuse it. */
+    static Sample sample(LocalizerResampler resampler, VirtualPatient subject, Localizer.Settings settings, LocalizerArtefact artefact) {
+        LocalizerRejectedException last = null;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            LocalizerArtefact.Corrupted corrupted = artefact.acquire(subject, settings, SeededRandom.mix(subject.seed() + attempt));
+            try {
+                return new Sample(corrupted, resampler.resample(corrupted.slices()));
+            } catch (LocalizerRejectedException e) {
+                last = e;
+            }
+        }
+        throw new IllegalStateException("subject " + Long.toUnsignedString(subject.seed()) + " with " + artefact + " refused " + ATTEMPTS + " times: "
+                + last.getMessage());
     }
 
     static byte[] brainMask(VirtualPatient patient, Volume v) {
@@ -133,7 +176,7 @@ final class PlanningDataset {
 
     /** The dataset's arrays, closed together. */
     private static final class NpyWriterSet implements AutoCloseable {
-        final NpyWriter volume, brain, landmarks, normal, origin;
+        final NpyWriter volume, brain, landmarks, normal, origin, quality;
 
         NpyWriterSet(Path dir, int p, int s, int k) throws IOException {
             var f32 = NpyWriter.Type.FLOAT32;
@@ -143,6 +186,7 @@ final class PlanningDataset {
             landmarks = new NpyWriter(dir.resolve("landmarks.npy"), f64, p, k, 3);
             normal = new NpyWriter(dir.resolve("normal.npy"), f64, p, 3);
             origin = new NpyWriter(dir.resolve("origin.npy"), f64, p, 3);
+            quality = new NpyWriter(dir.resolve("quality.npy"), NpyWriter.Type.UINT8, p);
         }
 
         @Override
@@ -152,6 +196,7 @@ final class PlanningDataset {
             landmarks.close();
             normal.close();
             origin.close();
+            quality.close();
         }
     }
 }

@@ -6,7 +6,6 @@ import java.util.Map;
 import org.mrpilot.api.geometry.Vec3;
 import org.mrpilot.api.geometry.Volume;
 import org.mrpilot.api.inference.InferenceService;
-import org.mrpilot.api.inference.Tensor;
 
 /** Runs the landmark net (models-onnx planning-landmarks) on a canonical volume through the inference service. */
 public final class LandmarkDetector {
@@ -20,12 +19,8 @@ public final class LandmarkDetector {
 
     public DetectedLandmarks detect(CanonicalVolume canonical) {
         Volume v = canonical.image();
-        int n = v.voxels().length, k = LandmarkSet.NAMES.size();
-        // channel 0 image, channel 1 coverage; the volume's i-fastest layout is numpy's (z, y, x) C order
-        float[] input = new float[2 * n];
-        System.arraycopy(v.voxels(), 0, input, 0, n);
-        System.arraycopy(canonical.coverage(), 0, input, n, n);
-        var result = inference.run(MODEL, Map.of("volume", Tensor.of(input, 1, 2, v.nz(), v.ny(), v.nx())));
+        int k = LandmarkSet.NAMES.size();
+        var result = inference.run(MODEL, Map.of("volume", canonical.netInput()));
         float[] positions = result.output("positions").data();
         float[] spread = result.output("spread").data();
         if (positions.length != 3 * k || spread.length != k) throw new IllegalStateException(MODEL + " returned " + positions.length / 3 + " landmarks, expected " + k);

@@ -10,8 +10,8 @@ import org.mrpilot.api.planning.SlicePlan;
 /** The planning service on plain Java: the {@link SlicePlanner}'s plan in the api's terms, with the quality verdict and the auto-execute decision. */
 public final class LocalizerPlanning implements PlanningService {
     /**
-     * The verdict of a localizer {@link LocalizerChecks} let through (a refused one never yields a plan). The
-     * localizer-quality net replaces this with its own class, probability and reason.
+     * The verdict of a localizer {@link LocalizerChecks} let through when the quality net is not loaded (a refused one
+     * never yields a plan).
      */
     static final QualityVerdict PASSED_CHECKS = new QualityVerdict(true, 1.0,
             "passed the localizer checks: two or more planes, one frame of reference, signal above noise", "localizer checks");
@@ -35,7 +35,8 @@ public final class LocalizerPlanning implements PlanningService {
 
     /** The plan as the api carries it: stacks, landmarks and plane in LPS mm, confidence, verdict, auto-execute. */
     public SlicePlan describe(Plan plan) {
-        QualityVerdict quality = PASSED_CHECKS;
+        QualityVerdict quality = plan.quality() == null ? PASSED_CHECKS
+                : new QualityVerdict(true, plan.quality().probability(QualityClass.USABLE), plan.quality().reason(), LocalizerQuality.MODEL);
         return new SlicePlan(plan.stacks(), plan.landmarks().ac(), plan.landmarks().pc(), plan.midSagittal().pointMm(), plan.frame().left(),
                 plan.confidence(), quality, policy.autoExecute(plan.confidence(), quality));
     }

@@ -14,9 +14,11 @@ import org.mrpilot.api.geometry.SliceGroup;
  * @param confidence   0-1, not yet calibrated: with the symmetry plane, the smaller of the AC and PC heatmap-spread
  *                     weights and {@link SymmetryFit#confidence()}; with the net's plane, the smallest spread weight
  * @param symmetry     where {@code midSagittal} comes from: net plane, symmetry plane, mirror correlation, reason
+ * @param quality      the quality net's verdict on the localizer (usable, or there would be no plan); null when the
+ *                     quality net is not loaded
  */
 public record Plan(List<SliceGroup> stacks, DetectedLandmarks landmarks, Plane midSagittal, AcPcFrame frame, BrainBox brainBox, double confidence,
-                   SymmetryFit symmetry) {
+                   SymmetryFit symmetry, QualityVerdict quality) {
     public Plan {
         stacks = List.copyOf(stacks);
     }

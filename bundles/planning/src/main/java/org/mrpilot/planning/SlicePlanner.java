@@ -5,9 +5,10 @@ import org.mrpilot.api.geometry.ImageSlice;
 import org.mrpilot.api.inference.InferenceService;
 
 /**
- * Localizer in, plan out: resample on the canonical grid, find the landmarks, fit the mid-sagittal plane (robust,
- * weighted by each landmark's sharpness), refine it to the localizer's plane of best mirror symmetry (kept only when
- * the symmetry is convincing), build the AC-PC frame and cut the three stacks around the brain box.
+ * Localizer in, plan out: resample on the canonical grid, judge the localizer's quality (refused when unusable), find
+ * the landmarks, fit the mid-sagittal plane (robust, weighted by each landmark's sharpness), refine it to the
+ * localizer's plane of best mirror symmetry (kept only when the symmetry is convincing), build the AC-PC frame and cut
+ * the three stacks around the brain box (from the coverage net when it is loaded).
  */
 public final class SlicePlanner {
     /** Heatmap spread (mm) at which a landmark counts half in the plane fit and in the confidence. */
@@ -15,20 +16,34 @@ public final class SlicePlanner {
 
     private final LocalizerResampler resampler;
     private final LandmarkDetector detector;
+    private final InferenceService inference;
+    private final LocalizerQuality quality;
     private final StackPlanner stacks;
     private final BrainBox brainBox;
 
-    /** @param brainBox the brain extent in AC-PC frame coordinates the stacks must cover */
+    /**
+     * @param brainBox the brain extent in AC-PC frame coordinates the stacks cover when the quality and coverage net
+     *                 ({@link LocalizerQuality#MODEL}) is not loaded; with it, each localizer gets its own box
+     */
     public SlicePlanner(InferenceService inference, CanonicalGrid grid, StackSettings settings, BrainBox brainBox) {
         this.resampler = new LocalizerResampler(grid);
         this.detector = new LandmarkDetector(inference);
+        this.inference = inference;
+        this.quality = new LocalizerQuality(inference);
         this.stacks = new StackPlanner(settings);
         this.brainBox = brainBox;
     }
 
-    /** @throws LocalizerRejectedException when the localizer cannot be planned on (reason in the message) */
+    /**
+     * A clearly unusable localizer gets no plan: stacks cut from a moved, wrapped or half-covered head are wrong in a way
+     * no confidence score shows, and repeating the localizer costs the operator seconds.
+     *
+     * @throws LocalizerRejectedException when the localizer cannot be planned on (reason in the message)
+     */
     public Plan plan(List<ImageSlice> localizer) {
         CanonicalVolume canonical = resampler.resample(localizer);
+        LocalizerQuality.Assessment assessment = inference.model(LocalizerQuality.MODEL).isPresent() ? quality.assess(canonical) : null;
+        if (assessment != null && !assessment.verdict().usable()) throw new LocalizerRejectedException(assessment.verdict().reason(), assessment.verdict());
         DetectedLandmarks found = detector.detect(canonical);
         double[] spread = found.spreadMm();
         double[] weight = new double[spread.length];
@@ -44,6 +59,8 @@ public final class SlicePlanner {
         String uid = localizer.get(0).frameOfReferenceUid();
         // the plane's orientation is as sure as its symmetry evidence; the AC-PC line as sure as the net's AC and PC
         if (symmetry.used()) confidence = Math.min(Math.min(weight[LandmarkSet.AC], weight[LandmarkSet.PC]), symmetry.confidence());
-        return new Plan(stacks.plan(frame, brainBox, uid), onPlane, msp, frame, brainBox, confidence, symmetry);
+        BrainBox box = assessment == null ? brainBox : BrainExtent.inFrame(assessment.brain(), frame);
+        return new Plan(stacks.plan(frame, box, uid), onPlane, msp, frame, box, confidence, symmetry,
+                assessment == null ? null : assessment.verdict());
     }
 }

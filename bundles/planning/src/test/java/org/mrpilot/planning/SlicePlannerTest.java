@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mrpilot.api.geometry.ImageSlice;
 import org.mrpilot.api.geometry.SliceGroup;
 import org.mrpilot.inference.OnnxInference;
@@ -18,21 +15,11 @@ import org.mrpilot.physics.patient.VirtualPatient;
 
 /** The committed landmark net in the agent's inference host, and the whole planning chain on a physics localizer. */
 class SlicePlannerTest {
-    static final Path MODELS = Path.of("..", "..", "models-onnx", "models");
-    @TempDir
-    static Path natives;
     static OnnxInference host;
 
     @BeforeAll
     static void open() throws Exception {
-        host = OnnxInference.open(natives.resolve("ort"), 2);
-        // refuses the model unless its sha256, I/O signature and golden vectors check out
-        host.load(MODELS.resolve(LandmarkDetector.MODEL + ".onnx"), MODELS.resolve(LandmarkDetector.MODEL + ".card.json"));
-    }
-
-    @AfterAll
-    static void close() {
-        host.close();
+        host = PlanningNets.host();
     }
 
     private static SlicePlanner planner() {
