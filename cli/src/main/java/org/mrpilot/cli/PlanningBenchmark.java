@@ -229,7 +229,7 @@ final class PlanningBenchmark implements Benchmark {
                     String.format("%.2f", theirs), String.format("%.2f", ours / theirs));
         }
         t.row("axial coverage", String.format("%.4f", r.get("coverage").getAsDouble()), "-", "-", "-");
-        t.row("quality accuracy (checks)", String.format("%.4f", r.get("quality_accuracy").getAsDouble()), "-", "-", "-");
+        t.row("quality accuracy (checks + quality net)", String.format("%.4f", r.get("quality_accuracy").getAsDouble()), "-", "-", "-");
         t.row("latency DICOM->plan (s) median / p95", String.format("%.3f", lat.get("median").getAsDouble()), String.format("%.3f", lat.get("p95").getAsDouble()),
                 "-", "-");
         t.row("auto fraction", String.format("%.3f", r.get("auto_fraction").getAsDouble()), "-", "-", "-");

@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mrpilot.api.config.ConfigurationError;
 import org.mrpilot.api.geometry.ImageSlice;
 import org.mrpilot.api.planning.LocalizerRefusedException;
@@ -23,19 +20,11 @@ import org.mrpilot.physics.patient.VirtualPatient;
 
 /** The planning service's own decisions: api plan, quality verdict, auto-execute policy, refusals, configuration. */
 class LocalizerPlanningTest {
-    @TempDir
-    static Path natives;
     static OnnxInference host;
 
     @BeforeAll
     static void open() throws Exception {
-        host = OnnxInference.open(natives.resolve("ort"), 2);
-        host.load(SlicePlannerTest.MODELS.resolve(LandmarkDetector.MODEL + ".onnx"), SlicePlannerTest.MODELS.resolve(LandmarkDetector.MODEL + ".card.json"));
-    }
-
-    @AfterAll
-    static void close() {
-        host.close();
+        host = PlanningNets.host();
     }
 
     private static LocalizerPlanning planning(AutoExecutePolicy policy) {
@@ -48,7 +37,7 @@ class LocalizerPlanningTest {
         SlicePlan plan = planning(AutoExecutePolicy.OPERATOR_CONFIRMS).plan(localizer);
         assertEquals(3, plan.sliceGroups().size());
         assertTrue(plan.quality().usable(), plan.quality().reason());
-        assertEquals("localizer checks", plan.quality().assessedBy());
+        assertEquals(LocalizerQuality.MODEL, plan.quality().assessedBy());
         assertTrue(plan.anteriorCommissureMm().minus(plan.posteriorCommissureMm()).norm() > 5);
         assertEquals(1, plan.midSagittalNormal().norm(), 1e-9);
         assertFalse(plan.autoExecute(), "site policy off: the operator confirms");
