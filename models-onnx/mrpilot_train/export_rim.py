@@ -117,7 +117,9 @@ def card_for(kind: str, meta: dict, evaluation: dict, max_diff: float, eval_data
         "inputs": [
             {"name": "images", "dtype": "float32", "shape": ["batch", "N", "H", "W"], "unit": "1",
              "normalisation": "weighted images divided by scale = 99th percentile over all pixels of the per-pixel "
-                              "maximum over the N images (magnitude, no other processing)"},
+                              "maximum over the N images (magnitude, no other processing); inside the graph each "
+                              "pixel's series is further divided by its own maximum, so B and T do not depend on the "
+                              "scale and A scales with it"},
             {"name": "times", "dtype": "float32", "shape": ["N"], "unit": "s",
              "normalisation": "inversion times (t1) or T2-preparation/echo times (t2) in seconds, increasing"},
         ],
