@@ -111,7 +111,7 @@ def card_for(kind: str, meta: dict, evaluation: dict, max_diff: float, eval_data
     signal = "|A (1 - B exp(-TI/T1))|" if kind == "t1" else "A exp(-TE/T2)"
     return {
         "name": f"rim-{kind}",
-        "version": "1.0.0",
+        "version": "1.1.0",
         "description": f"Recurrent inference machine for {kind.upper()} mapping (seed 001): J={meta['steps']} shared-weight "
                        f"steps, closed-form Gaussian NLL gradient of {signal} inside the graph, any number N of images.",
         "inputs": [
