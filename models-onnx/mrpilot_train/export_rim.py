@@ -111,13 +111,15 @@ def card_for(kind: str, meta: dict, evaluation: dict, max_diff: float, eval_data
     signal = "|A (1 - B exp(-TI/T1))|" if kind == "t1" else "A exp(-TE/T2)"
     return {
         "name": f"rim-{kind}",
-        "version": "1.0.0",
+        "version": "1.1.0",
         "description": f"Recurrent inference machine for {kind.upper()} mapping (seed 001): J={meta['steps']} shared-weight "
                        f"steps, closed-form Gaussian NLL gradient of {signal} inside the graph, any number N of images.",
         "inputs": [
             {"name": "images", "dtype": "float32", "shape": ["batch", "N", "H", "W"], "unit": "1",
              "normalisation": "weighted images divided by scale = 99th percentile over all pixels of the per-pixel "
-                              "maximum over the N images (magnitude, no other processing)"},
+                              "maximum over the N images (magnitude, no other processing); inside the graph each "
+                              "pixel's series is further divided by its own maximum, so B and T do not depend on the "
+                              "scale and A scales with it"},
             {"name": "times", "dtype": "float32", "shape": ["N"], "unit": "s",
              "normalisation": "inversion times (t1) or T2-preparation/echo times (t2) in seconds, increasing"},
         ],

@@ -131,8 +131,9 @@ def normalisation_scale(images: np.ndarray) -> np.ndarray:
 
 
 def batch(rng: np.random.Generator, kind: str, tissue: TissuePatches, size: int):
-    """One training batch: normalised noisy images, times, targets (A/scale, [B], T) and the tissue mask.
-    The scale is the patch's own percentile times a random factor (SCALE_FACTOR_RANGE), as in a whole slice."""
+    """One training batch: normalised noisy images, times, targets (A/scale, [B], T), the tissue mask and each
+    sample's SNR (relative to the CSF proton density). The scale is the patch's own percentile times a random factor
+    (SCALE_FACTOR_RANGE), as in a whole slice."""
     idx = rng.integers(0, tissue.pd.shape[0], size)
     times = random_times(rng, kind)
     clean = weighted_images(kind, tissue, idx, times)
@@ -145,4 +146,4 @@ def batch(rng: np.random.Generator, kind: str, tissue: TissuePatches, size: int)
         target = np.stack([a, tissue.b[idx], tissue.t1[idx]], axis=1)
     else:
         target = np.stack([a, tissue.t2[idx]], axis=1)
-    return images, times.astype(np.float32), target.astype(np.float32), tissue.mask[idx]
+    return images, times.astype(np.float32), target.astype(np.float32), tissue.mask[idx], (1 / sigma).astype(np.float32)

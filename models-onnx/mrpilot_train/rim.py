@@ -5,6 +5,10 @@ log-likelihood; the gradient is written out (no autograd) so the exported graph 
 weighted images. Internally relaxation times are estimated as log(T/1 s) so one model covers 20 ms to
 several seconds with the same relative precision.
 
+Each pixel's series is divided by its own maximum inside the graph (and A multiplied back at the end), so T and
+B do not depend on how the caller scaled the images: a slice scaled by its brightest tissue and a training patch
+scaled by its own give the same T1. The caller's scaling only keeps the numbers near 1.
+
 Graph I/O (see the model card): images [batch, N, H, W] divided by the scale, times [N] in seconds ->
 kappa [batch, Q, H, W] = (A in scale units, B, T1 in s) or (A, T2 in s).
 """
@@ -15,6 +19,7 @@ from torch import nn
 
 LOG_T_MIN = math.log(0.005)
 LOG_T_MAX = math.log(10.0)
+PIXEL_SCALE_FLOOR = 1e-4  # below this (in caller-scaled units) a pixel is empty; avoids dividing by zero
 
 
 class ConvGru(nn.Module):
@@ -62,6 +67,9 @@ class SignalModel:
     def gradient(self, kappa, images, times):
         raise NotImplementedError
 
+    def with_amplitude_scaled(self, kappa, scale):
+        raise NotImplementedError
+
     def physical(self, kappa):
         raise NotImplementedError
 
@@ -85,6 +93,9 @@ class InversionRecovery(SignalModel):
         g_t = (w * (-a * b * decay * ratio)).mean(dim=1, keepdim=True)  # d/dlogT1
         return torch.cat([g_a, g_b, g_t], dim=1)
 
+    def with_amplitude_scaled(self, kappa, scale):
+        return torch.cat([kappa[:, 0:1] * scale, kappa[:, 1:]], dim=1)
+
     def physical(self, kappa):
         return torch.cat([kappa[:, 0:2], torch.exp(kappa[:, 2:3].clamp(LOG_T_MIN, LOG_T_MAX))], dim=1)
 
@@ -105,6 +116,9 @@ class SpinEcho(SignalModel):
         g_a = (r * decay).mean(dim=1, keepdim=True)
         g_t = (r * a * decay * ratio).mean(dim=1, keepdim=True)
         return torch.cat([g_a, g_t], dim=1)
+
+    def with_amplitude_scaled(self, kappa, scale):
+        return torch.cat([kappa[:, 0:1] * scale, kappa[:, 1:]], dim=1)
 
     def physical(self, kappa):
         return torch.cat([kappa[:, 0:1], torch.exp(kappa[:, 1:2].clamp(LOG_T_MIN, LOG_T_MAX))], dim=1)
@@ -129,7 +143,9 @@ class Rim(nn.Module):
         self.cell = RimCell(self.signal.q, hidden)
 
     def estimates(self, images, times):
-        """Internal estimates after every step (list of J tensors [batch, Q, H, W])."""
+        """Internal estimates after every step (list of J tensors [batch, Q, H, W]), A in the caller's units."""
+        pixel_scale = images.amax(dim=1, keepdim=True).clamp(min=PIXEL_SCALE_FLOOR)
+        images = images / pixel_scale
         kappa = self.signal.initial(images)
         h1 = h2 = None
         out = []
@@ -140,7 +156,7 @@ class Rim(nn.Module):
                 h1 = h2 = x.new_zeros((x.shape[0], self.hidden, x.shape[2], x.shape[3]))
             delta, h1, h2 = self.cell(x, h1, h2)
             kappa = kappa + delta
-            out.append(kappa)
+            out.append(self.signal.with_amplitude_scaled(kappa, pixel_scale))
         return out
 
     def forward(self, images, times):

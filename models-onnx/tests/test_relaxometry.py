@@ -77,7 +77,7 @@ def test_batch_targets_follow_the_randomised_scale(kind, monkeypatch):
     """Whatever scale factor a sample gets, its normalised images are the signal of its normalised targets."""
     monkeypatch.setattr(patches, "SIGMA_RANGE", (1e-12, 1e-12))  # noise-free, so the images are exactly the model
     tissue = patches.procedural_patches(np.random.default_rng(2), 8, 16)
-    images, times, target, _ = patches.batch(np.random.default_rng(3), kind, tissue, 64)
+    images, times, target, _, _ = patches.batch(np.random.default_rng(3), kind, tissue, 64)
     tt = times[None, :, None, None]
     model = (rx.t1_signal(target[:, 0:1], target[:, 1:2], target[:, 2:3], tt) if kind == "t1"
              else rx.t2_signal(target[:, 0:1], target[:, 1:2], tt))

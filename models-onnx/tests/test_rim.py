@@ -66,7 +66,21 @@ def test_training_runs_and_writes_checkpoint(tmp_path):
 def test_batch_targets_follow_the_normalisation():
     rng = np.random.default_rng(3)
     tissue = patches.procedural_patches(rng, 4, 16)
-    images, times, target, mask = patches.batch(rng, "t1", tissue, 3)
+    images, times, target, mask, snr = patches.batch(rng, "t1", tissue, 3)
     assert images.shape[0] == 3 and images.shape[1] == len(times) and target.shape == (3, 3, 16, 16)
     assert np.all(np.diff(times) > 0)
     assert np.all(target[:, 2][mask] > 0)
+    assert np.all((snr >= 3.9) & (snr <= 154))
+
+
+@pytest.mark.parametrize("kind", ["t1", "t2"])
+def test_relaxation_times_do_not_depend_on_the_input_scale(kind):
+    """A whole slice is scaled by its brightest tissue, a patch by its own: T must not care (exact, per-pixel)."""
+    torch.manual_seed(2)
+    rim = Rim(kind, hidden=6).eval()
+    images = torch.from_numpy(np.random.default_rng(5).uniform(0.05, 1, (1, 9, 6, 6)).astype(np.float32))
+    times = torch.linspace(0.1, 0.9, 9)
+    with torch.no_grad():
+        one, two = rim(images, times), rim(2.5 * images, times)
+    np.testing.assert_allclose(two[:, 1:].numpy(), one[:, 1:].numpy(), rtol=1e-5)
+    np.testing.assert_allclose(two[:, 0].numpy(), 2.5 * one[:, 0].numpy(), rtol=1e-5, atol=1e-6)

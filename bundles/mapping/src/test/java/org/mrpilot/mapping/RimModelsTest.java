@@ -76,6 +76,32 @@ class RimModelsTest {
         }
     }
 
+    /**
+     * The mapper scales a whole slice by its brightest tissue; a bright region far away must not move T1 elsewhere
+     * (the first models read +5.5 % T1 per doubling of the scale).
+     */
+    @Test
+    void aBrightRegionElsewhereInTheSliceDoesNotMoveT1() {
+        int columns = 48, rows = 8, pixels = columns * rows;
+        double[] a = SyntheticSeries.constant(pixels, 0.7), b = SyntheticSeries.constant(pixels, 1.85);
+        double[] t1 = SyntheticSeries.constant(pixels, 0.85);
+        WeightedSeries plain = SyntheticSeries.of(RelaxometryKind.T1, SyntheticSeries.TI_31, columns, rows, a, b, t1, 0, 1);
+        double[] brightA = a.clone();
+        for (int i = 0; i < pixels; i++) if (i % columns >= 40) brightA[i] = 3.0;  // 4x brighter, 32+ pixels away
+        WeightedSeries bright = SyntheticSeries.of(RelaxometryKind.T1, SyntheticSeries.TI_31, columns, rows, brightA, b, t1, 0, 1);
+        try (MleMapper mle = new MleMapper(1)) {
+            RelaxometryMapping mapping = new RelaxometryMapping(host, mle);
+            float[] one = mapping.map(plain, MappingMethod.RIM).relaxationS();
+            float[] two = mapping.map(bright, MappingMethod.RIM).relaxationS();
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < 8; c++) {
+                    int i = r * columns + c;
+                    assertEquals(one[i], two[i], 0.01 * one[i], "T1 at column " + c + " row " + r);
+                }
+            }
+        }
+    }
+
     @Test
     void fallsBackToMleWhenTheModelIsMissing(@TempDir Path dir) {
         try (OnnxInference empty = OnnxInference.open(natives.resolve("ort"), 1); MleMapper mle = new MleMapper(1)) {
