@@ -241,7 +241,7 @@ final class PlanningBenchmark implements Benchmark {
                         auto.size(), evaluation.size(), r.get("auto_p95_msp_deg").getAsDouble(), r.get("auto_p95_acpc_deg").getAsDouble())
                 : String.format("no auto-execute threshold qualifies: no confidence level lets %d or more calibration plans through with p95 angle errors <= %.0f deg;"
                         + " every plan waits for the operator (auto fraction 0)", MIN_AUTO_PLANS, MAX_AUTO_P95_DEG));
-        out.printf("quality verdict (localizer checks, no net yet): %d/%d clean accepted, %d/%d artefacted refused; refused by artefact: %s%n",
+        out.printf("quality verdict (localizer checks + quality net): %d/%d clean accepted, %d/%d artefacted refused; refused by artefact: %s%n",
                 evaluation.size(), cleanTotal, artefactRefused, artefactTotal, byCase);
         return r;
     }
