@@ -58,6 +58,17 @@ final class Dataset {
         return this;
     }
 
+    /** Sets PixelData to 16-bit words (OW). */
+    Dataset pixels16(short[] stored) {
+        try {
+            com.pixelmed.dicom.OtherWordAttribute pixels = new com.pixelmed.dicom.OtherWordAttribute(tag("PixelData"));
+            pixels.setValues(stored);
+            return put(pixels);
+        } catch (DicomException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     Dataset put(com.pixelmed.dicom.Attribute attribute) {
         list.put(attribute);
         return this;

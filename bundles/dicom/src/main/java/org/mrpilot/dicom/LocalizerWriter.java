@@ -1,7 +1,5 @@
 package org.mrpilot.dicom;
 
-import com.pixelmed.dicom.DicomException;
-import com.pixelmed.dicom.OtherWordAttribute;
 import com.pixelmed.dicom.SOPClass;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,13 +77,6 @@ public final class LocalizerWriter {
                 .set("BitsAllocated", 16).set("BitsStored", 16).set("HighBit", 15).set("PixelRepresentation", 0)
                 .set("RescaleIntercept", 0.0).set("RescaleSlope", slope).set("RescaleType", "US")
                 .set("LossyImageCompression", "00").set("BurnedInAnnotation", "NO");
-        try {
-            OtherWordAttribute pixels = new OtherWordAttribute(Dataset.tag("PixelData"));
-            pixels.setValues(stored);
-            d.put(pixels);
-        } catch (DicomException e) {
-            throw new IllegalStateException(e);
-        }
-        return d.toPart10();
+        return d.pixels16(stored).toPart10();
     }
 }

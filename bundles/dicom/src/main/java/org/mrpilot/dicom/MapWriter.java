@@ -2,7 +2,6 @@ package org.mrpilot.dicom;
 
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.OtherFloatAttribute;
-import com.pixelmed.dicom.OtherWordAttribute;
 import com.pixelmed.dicom.SOPClass;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -107,13 +106,7 @@ final class MapWriter {
                     .set("WindowCenter", maxMs / 2).set("WindowWidth", maxMs)
                     .set("LossyImageCompression", "00").set("BurnedInAnnotation", "NO")
                     .set("DerivationDescription", quantity + " map computed by mrpilot; stored value * RescaleSlope = " + quantity + " in ms");
-            try {
-                OtherWordAttribute pixels = new OtherWordAttribute(Dataset.tag("PixelData"));
-                pixels.setValues(stored);
-                d.put(pixels);
-            } catch (DicomException e) {
-                throw new IllegalStateException(e);
-            }
+            d.pixels16(stored);
             out.add(new WrittenInstance(SOPClass.MRImageStorage, uid, seriesUid, d.toPart10()));
         }
         return out;

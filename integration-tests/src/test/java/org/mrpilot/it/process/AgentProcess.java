@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,6 +56,14 @@ final class AgentProcess implements AutoCloseable {
         synchronized (lines) {
             return String.join("\n", lines);
         }
+    }
+
+    /** True when this JVM (and so every process it starts) has SIGINT ignored: bit 2 of SigIgn in /proc/self/status. */
+    static boolean sigintIgnoredHere() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("SigIgn:")) return (Long.parseUnsignedLong(line.substring(7).trim(), 16) & 0x2) != 0;
+        }
+        return false;
     }
 
     void signal(String name) throws IOException, InterruptedException {

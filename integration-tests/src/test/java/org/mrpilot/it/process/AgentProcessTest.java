@@ -2,6 +2,7 @@ package org.mrpilot.it.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,9 @@ class AgentProcessTest {
     @ParameterizedTest
     @ValueSource(strings = {"TERM", "INT"})
     void startsLogsEveryBundleAndStopsCleanlyOnSignal(String signal) throws Exception {
+        // A job started in the background by a non-interactive shell has SIGINT ignored, the agent inherits that,
+        // and the JVM keeps a signal ignored at start ignored: Ctrl-C cannot reach it, by Unix design.
+        assumeFalse(signal.equals("INT") && AgentProcess.sigintIgnoredHere(), "SIGINT is ignored in this environment (background job)");
         try (AgentProcess agent = new AgentProcess(data, DEMO_CONFIG)) {
             agent.await("agent ready in", START);
             for (String bundle : List.of("org.mrpilot.api", "org.mrpilot.agent", "org.mrpilot.inference", "org.mrpilot.logging",
