@@ -14,11 +14,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.mrpilot.api.geometry.Vec3;
 import org.mrpilot.dicom.InstanceStore;
 import org.mrpilot.dicom.Log;
@@ -100,7 +98,7 @@ final class DicomBenchmark implements Benchmark {
             figures.addProperty("durable_write_floor_instances_per_s", floor);
             return figures;
         } finally {
-            deleteTree(work);
+            ScratchFolder.delete(work);
         }
     }
 
@@ -202,11 +200,5 @@ final class DicomBenchmark implements Benchmark {
                 System.err.println("mrpilot bench dicom: " + message);
             }
         };
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
     }
 }

@@ -60,8 +60,9 @@ final class MidSagittalBenchmark implements Benchmark {
         try (OnnxInference host = PlanningModels.open(models, threads); Progress progress = new Progress("msp", count)) {
             var planner = PlanningModels.planner(host);
             for (int i = 0; i < count; i++) {
-                VirtualPatient patient = PlanningDataset.patient(anatomies, seed, i, 2, 3);
-                List<ImageSlice> localizer = PlanningDataset.localizer(patient, PlanningDataset.settings(patient));
+                GeneratedLocalizer g = GeneratedLocalizer.of(anatomies, seed, i, 2);  // the planning benchmark's collection
+                VirtualPatient patient = g.patient();
+                List<ImageSlice> localizer = g.slices();
                 try {
                     if (i == 0) planner.plan(localizer); // warm-up
                     long t0 = System.nanoTime();
@@ -121,13 +122,8 @@ final class MidSagittalBenchmark implements Benchmark {
         SymmetryFit s = plan.symmetry();
         Plane net = s.netPlane(), chosen = plan.midSagittal();
         Vec3 ac = truth.anteriorCommissure();
-        return new Row(patient.anatomy().source(), axisAngle(net.normal(), truth.midSagittalNormal()), axisAngle(chosen.normal(), truth.midSagittalNormal()),
+        return new Row(patient.anatomy().source(), net.normal().axisAngleDeg(truth.midSagittalNormal()), chosen.normal().axisAngleDeg(truth.midSagittalNormal()),
                 Math.abs(net.signedDistanceMm(ac)), Math.abs(chosen.signedDistanceMm(ac)), s.used(), s.correlation(), s.confidence(), latencyS);
-    }
-
-    private static double axisAngle(Vec3 a, Vec3 b) {
-        double angle = a.angleDeg(b);
-        return Math.min(angle, 180 - angle);
     }
 
     private static JsonObject stats(double[] values) {

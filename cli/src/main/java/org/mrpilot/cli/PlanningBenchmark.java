@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
-import java.util.stream.Stream;
 import org.mrpilot.api.geometry.ImageSlice;
 import org.mrpilot.api.geometry.Vec3;
 import org.mrpilot.api.geometry.Volume;
@@ -44,6 +44,8 @@ final class PlanningBenchmark implements Benchmark {
     /** Training used collections 101-103; these are held out. */
     static final long HELD_OUT_SEED = 9001;
     static final long CALIBRATION_SEED = 9002;
+    /** Collections the nets saw: landmark training 101-103, quality training 201-202, quality threshold 9201. */
+    static final Set<Long> USED_IN_TRAINING = Set.of(101L, 102L, 103L, 201L, 202L, 9201L);
     /** Auto-executed plans must keep the p95 of both angle errors within this (the calibration target). */
     static final double MAX_AUTO_P95_DEG = 2;
     /** A p95 over fewer plans says little: a threshold must let at least this many calibration plans through. */
@@ -95,7 +97,9 @@ final class PlanningBenchmark implements Benchmark {
         int threads = args.intValue("threads", 2);
         if (count < 1 || count > 5000 || calibrationCount < 1 || calibrationCount > 5000) throw new UsageException("--count and --calibration-count must be 1-5000");
         if (seed == calibrationSeed) throw new UsageException("the calibration collection must differ from the evaluation collection");
-        for (long s : new long[] {seed, calibrationSeed}) if (s >= 101 && s <= 103) throw new UsageException("collection " + s + " was used in training");
+        for (long s : new long[] {seed, calibrationSeed}) {
+            if (USED_IN_TRAINING.contains(s)) throw new UsageException("collection " + s + " was used to train or calibrate the planning nets");
+        }
         AnatomyFactory anatomies = new AnatomyFactory(AnatomySource.BOTH, args.path("icbm-dir", null));
         Path models = args.path("models", PlanningModels.DEFAULT_DIRECTORY);
         args.done();
@@ -127,7 +131,7 @@ final class PlanningBenchmark implements Benchmark {
                 }
             }
         } finally {
-            deleteTree(work);
+            ScratchFolder.delete(work);
         }
         return report(out, seed, calibrationSeed, calibration, evaluation, refused, artefactsRefused);
     }
@@ -143,7 +147,7 @@ final class PlanningBenchmark implements Benchmark {
             } catch (LocalizerRejectedException | LocalizerFolder.RefusedException e) {
                 return null;
             } finally {
-                deleteTree(dir);
+                ScratchFolder.delete(dir);
             }
         }
 
@@ -159,7 +163,7 @@ final class PlanningBenchmark implements Benchmark {
             } catch (LocalizerRejectedException | LocalizerFolder.RefusedException e) {
                 return Optional.empty();
             } finally {
-                deleteTree(dir);
+                ScratchFolder.delete(dir);
             }
         }
     }
@@ -267,7 +271,7 @@ final class PlanningBenchmark implements Benchmark {
         Landmarks truth = patient.landmarks();
         double ac = plan.landmarks().ac().minus(truth.anteriorCommissure()).norm();
         double pc = plan.landmarks().pc().minus(truth.posteriorCommissure()).norm();
-        return new Errors(ac, pc, axisAngle(plan.midSagittal().normal(), truth.midSagittalNormal()),
+        return new Errors(ac, pc, plan.midSagittal().normal().axisAngleDeg(truth.midSagittalNormal()),
                 plan.frame().posterior().angleDeg(truth.posteriorCommissure().minus(truth.anteriorCommissure())),
                 Coverage.fractionInside(plan.stacks().get(0), coveredBrain(patient)));
     }
@@ -275,13 +279,8 @@ final class PlanningBenchmark implements Benchmark {
     /** The plan without anatomy: slices along the scanner axes, so its angle errors are the head's tilt. */
     private static Errors scannerAxes(VirtualPatient patient) {
         Landmarks truth = patient.landmarks();
-        return new Errors(Double.NaN, Double.NaN, axisAngle(Vec3.L, truth.midSagittalNormal()),
+        return new Errors(Double.NaN, Double.NaN, Vec3.L.axisAngleDeg(truth.midSagittalNormal()),
                 Vec3.P.angleDeg(truth.posteriorCommissure().minus(truth.anteriorCommissure())), Double.NaN);
-    }
-
-    private static double axisAngle(Vec3 a, Vec3 b) {
-        double angle = a.angleDeg(b);
-        return Math.min(angle, 180 - angle);
     }
 
     /** Brain voxels of a 4 mm grid down to {@link #COVERAGE_DEPTH_MM} below the true AC-PC plane. */
@@ -322,12 +321,5 @@ final class PlanningBenchmark implements Benchmark {
     private static String fmt(JsonObject r, String key, String field) {
         var v = r.getAsJsonObject(key).get(field);
         return v.isJsonNull() ? "-" : String.format("%.2f", v.getAsDouble());
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) return;
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
     }
 }

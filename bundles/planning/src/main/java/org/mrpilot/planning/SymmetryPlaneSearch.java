@@ -67,7 +67,7 @@ public final class SymmetryPlaneSearch {
         }
         MirrorCorrelation.Score score = objective.score(best);
         double paired = score.pairWeight() / Math.max(1, objective.samples());
-        double angle = axisAngleDeg(best.normal(), start.normal());
+        double angle = best.normal().axisAngleDeg(start.normal());
         if (score.correlation() < MIN_CORRELATION) {
             return new SymmetryFit(start, best, score.correlation(), paired, angle, false,
                     String.format("net plane: mirror correlation %.2f < %.2f, the localizer is not symmetric enough", score.correlation(), MIN_CORRELATION));
@@ -103,7 +103,7 @@ public final class SymmetryPlaneSearch {
         for (int i = 0; i < order.length && best.size() < GRID_CANDIDATES; i++) {
             Plane p = planes.get(order[i]);
             // distinct optima only: a neighbour of a chosen cell would climb to the same top
-            if (best.stream().allMatch(b -> axisAngleDeg(b.normal(), p.normal()) > 2 * GRID_STEP_DEG)) best.add(p);
+            if (best.stream().allMatch(b -> b.normal().axisAngleDeg(p.normal()) > 2 * GRID_STEP_DEG)) best.add(p);
         }
         return best;
     }
@@ -151,10 +151,5 @@ public final class SymmetryPlaneSearch {
 
     static double percentile99(List<ImageSlice> slices) {
         return LocalizerChecks.pixelPercentile(slices, 0.99);
-    }
-
-    static double axisAngleDeg(Vec3 a, Vec3 b) {
-        double angle = a.angleDeg(b);
-        return Math.min(angle, 180 - angle);
     }
 }

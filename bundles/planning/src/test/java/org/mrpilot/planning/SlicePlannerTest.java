@@ -40,7 +40,7 @@ class SlicePlannerTest {
         // the mid-sagittal plane comes from the localizer's mirror symmetry, well within a degree of the truth
         assertTrue(plan.symmetry().used(), plan.symmetry().reason());
         assertEquals(plan.symmetry().symmetryPlane(), plan.midSagittal());
-        double angle = SymmetryPlaneSearch.axisAngleDeg(plan.midSagittal().normal(), patient.landmarks().midSagittalNormal());
+        double angle = plan.midSagittal().normal().axisAngleDeg(patient.landmarks().midSagittalNormal());
         assertTrue(angle < 1, "mid-sagittal plane off by " + angle + " deg");
         assertEquals(0, plan.midSagittal().signedDistanceMm(plan.landmarks().ac()), 1e-9, "AC lies on the plan's plane");
     }

@@ -34,7 +34,7 @@ class SymmetryPlaneSearchTest {
             long t0 = System.nanoTime();
             SymmetryFit fit = SymmetryPlaneSearch.fit(localizer, perturbed(head.midSagittal(), 15, 6, random));
             double seconds = (System.nanoTime() - t0) / 1e9;
-            double angle = SymmetryPlaneSearch.axisAngleDeg(fit.chosen().normal(), head.midSagittal().normal());
+            double angle = fit.chosen().normal().axisAngleDeg(head.midSagittal().normal());
             double offset = head.midSagittal().signedDistanceMm(fit.chosen().pointMm());
             System.out.printf("pose %d: angle %.3f deg offset %.3f mm correlation %.3f paired %.2f %.2f s%n", i, angle, offset, fit.correlation(), fit.pairedFraction(), seconds);
             assertTrue(fit.used(), fit.reason());
@@ -51,7 +51,7 @@ class SymmetryPlaneSearchTest {
         // noise sigma 0.08 of the brightest tissue (SNR about 8 in the brain); gain 0.5 to 2 across the field of view
         List<ImageSlice> localizer = head.localizer(4, 8, new Vec3(12, -5, 15), 0.08, 0.006, 9);
         SymmetryFit fit = SymmetryPlaneSearch.fit(localizer, perturbed(head.midSagittal(), 18, -8, random));
-        double angle = SymmetryPlaneSearch.axisAngleDeg(fit.chosen().normal(), head.midSagittal().normal());
+        double angle = fit.chosen().normal().axisAngleDeg(head.midSagittal().normal());
         assertTrue(fit.used(), fit.reason());
         assertTrue(angle < 1, "plane off by " + angle + " deg");
     }
@@ -62,7 +62,7 @@ class SymmetryPlaneSearchTest {
         SyntheticHead head = new SyntheticHead(10, -15, 8, new Vec3(-5, 10, 0), 0);
         List<ImageSlice> localizer = head.localizer(1, 8, new Vec3(0, 5, 10), 0.03, 0, 11);
         SymmetryFit fit = SymmetryPlaneSearch.fit(localizer, perturbed(head.midSagittal(), 10, 4, random));
-        double angle = SymmetryPlaneSearch.axisAngleDeg(fit.chosen().normal(), head.midSagittal().normal());
+        double angle = fit.chosen().normal().axisAngleDeg(head.midSagittal().normal());
         assertTrue(fit.used(), fit.reason());
         assertTrue(angle < 2, "plane off by " + angle + " deg");
     }

@@ -42,6 +42,12 @@ public record Vec3(double x, double y, double z) {
         return Math.toDegrees(Math.atan2(cross(o).norm(), dot(o)));
     }
 
+    /** Angle between the lines along this and {@code o} in degrees (0-90): for plane normals, whose sign is arbitrary. */
+    public double axisAngleDeg(Vec3 o) {
+        double angle = angleDeg(o);
+        return Math.min(angle, 180 - angle);
+    }
+
     public double[] toArray() {
         return new double[] {x, y, z};
     }
