@@ -1,8 +1,9 @@
-"""Exports the trained planning landmark net to ONNX with its card and golden vectors.
+"""Exports a trained planning landmark net to ONNX with its card and golden vectors.
 
 Run from models-onnx/:
   python -m mrpilot_train.export_landmarks --checkpoint runs/landmarks.pt --held-out DIR
-writes models/planning-landmarks.onnx, .card.json (sha256, golden vectors on a 16^3 crop) and .card.md.
+writes models/planning-landmarks.onnx (or planning-commissures.onnx for a `--kind commissures` checkpoint),
+.card.json (sha256, golden vectors on a 16^3 crop) and .card.md.
 """
 import argparse
 import json
@@ -15,38 +16,58 @@ import torch
 
 from .cards import write_card
 from .landmarks import LandmarkNet
-from .train_landmarks import SPACING_MM, load
+from .train_landmarks import KINDS, load
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
-NAME = "planning-landmarks"
 OPSET = 17
-LANDMARKS = ["ac", "pc", "msp_anterior", "msp_posterior", "msp_superior"]
+GRID_SIZE = {"landmarks": 64, "commissures": 32}
+DESCRIPTION = {
+    "landmarks": "Slice-planning landmarks (seed 003 Orientation-Net, heatmap variant): fully convolutional 3D CNN on the "
+                 "canonical localizer volume, one heatmap per landmark at 1/4 resolution, soft-argmax position and spread. "
+                 "Heatmaps rather than plane masks: AC and PC are points, and five points on the mid-sagittal plane give "
+                 "Java's robust plane fit redundancy to drop an outlier; the heatmap spread is a per-landmark confidence.",
+    "commissures": "Slice-planning commissures, the second look: the same heatmap net (1/2 resolution, 4 mm heatmap cells) "
+                   "on a 64 mm close-up of the localizer at 2 mm, centred between the first look's AC and PC and aligned "
+                   "with the mid-sagittal plane (x its normal, y posterior in the plane, z superior), so it sees the "
+                   "commissure region at one orientation whatever the head's roll and yaw and has 4x finer voxels.",
+}
+GRID_TEXT = {
+    "landmarks": "localizer resampled on the canonical grid (axes L, P, S; 4 mm; numpy order z, y, x)",
+    "commissures": "localizer resampled on the close-up grid (2 mm; axes plane normal to the left, posterior in the plane, "
+                   "superior; numpy order z, y, x; Java CommissureRefiner.frame)",
+}
+
+
+def name(kind):
+    return "planning-" + kind
 
 
 def restore(checkpoint):
     saved = torch.load(checkpoint, map_location="cpu")
-    model = LandmarkNet(saved["meta"]["landmarks"], width=saved["meta"]["width"])
+    meta = saved["meta"]
+    meta.setdefault("kind", "landmarks")
+    model = LandmarkNet(meta["landmarks"], width=meta["width"], stride=meta.get("stride", KINDS[meta["kind"]]["stride"]))
     model.load_state_dict(saved["state"])
     model.eval()
-    return model, saved["meta"]
+    return model, meta
 
 
-def export(model, out: Path):
-    x = torch.zeros(1, 2, 64, 64, 64)
+def export(model, out: Path, size: int):
+    x = torch.zeros(1, 2, size, size, size)
     torch.onnx.export(model, (x,), str(out), input_names=["volume"], output_names=["positions", "spread"], opset_version=OPSET,
                       dynamo=False, dynamic_axes={"volume": {0: "batch", 2: "D", 3: "H", 4: "W"},
                                                   "positions": {0: "batch"}, "spread": {0: "batch"}})
     onnx.checker.check_model(onnx.load(str(out)), full_check=True)
 
 
-def held_out(path: Path, volumes, targets):
+def held_out(path: Path, volumes, targets, names, spacing):
     session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
     errors = []
     for i in range(len(volumes)):
         pos = session.run(None, {"volume": volumes[i:i + 1]})[0][0]
-        errors.append(np.linalg.norm(pos - targets[i], axis=-1) * SPACING_MM)
+        errors.append(np.linalg.norm(pos - targets[i], axis=-1) * spacing)
     e = np.array(errors)
-    return {name: {"mean_mm": float(e[:, k].mean()), "p95_mm": float(np.percentile(e[:, k], 95))} for k, name in enumerate(LANDMARKS)}
+    return {n: {"mean_mm": float(e[:, k].mean()), "p95_mm": float(np.percentile(e[:, k], 95))} for k, n in enumerate(names)}
 
 
 def main():
@@ -55,37 +76,39 @@ def main():
     p.add_argument("--held-out", required=True, help="a `dataset planning` folder whose last --last samples were never trained on")
     p.add_argument("--last", type=int, default=24, help="evaluate on the last N samples of --held-out (the training validation split)")
     p.add_argument("--out-dir", default=str(MODELS))
+    p.add_argument("--version", default="0.1.0")
     a = p.parse_args()
     model, meta = restore(a.checkpoint)
+    kind = meta["kind"]
+    NAME, LANDMARKS, SPACING_MM, size = name(kind), KINDS[kind]["names"], KINDS[kind]["spacing_mm"], GRID_SIZE[kind]
     out = Path(a.out_dir) / f"{NAME}.onnx"
     out.parent.mkdir(parents=True, exist_ok=True)
-    export(model, out)
-    volumes, targets, _ = load([a.held_out])
+    export(model, out, size)
+    volumes, targets, _ = load([a.held_out], kind)
     volumes, targets = volumes[-a.last:], targets[-a.last:]
-    evaluation = held_out(out, volumes, targets)
-    crop = np.ascontiguousarray(volumes[:1, :, 24:40, 24:40, 24:40])  # small golden vector; the net is fully convolutional
+    evaluation = held_out(out, volumes, targets, LANDMARKS, SPACING_MM)
+    lo = size // 2 - 8
+    crop = np.ascontiguousarray(volumes[:1, :, lo:lo + 16, lo:lo + 16, lo:lo + 16])  # small golden vector; the net is fully convolutional
     with torch.no_grad():
         golden_pos, golden_spread = (t.numpy() for t in model(torch.from_numpy(crop)))
     card = {
         "name": NAME,
-        "version": "0.1.0",
-        "description": "Slice-planning landmarks (seed 003 Orientation-Net, heatmap variant): fully convolutional 3D CNN on the "
-                       "canonical localizer volume, one heatmap per landmark at 1/4 resolution, soft-argmax position and spread. "
-                       "Heatmaps rather than plane masks: AC and PC are points, and five points on the mid-sagittal plane give "
-                       "Java's robust plane fit redundancy to drop an outlier; the heatmap spread is a per-landmark confidence.",
+        "version": a.version,
+        "description": DESCRIPTION[kind],
         "inputs": [{"name": "volume", "dtype": "float32", "shape": ["batch", "2", "D", "H", "W"], "unit": "1",
-                    "normalisation": "channel 0: localizer resampled on the canonical grid (axes L, P, S; 4 mm; numpy order z, y, x), "
+                    "normalisation": f"channel 0: {GRID_TEXT[kind]}, "
                                      "scaled so the 99th percentile of covered voxels is 1, 0 where uncovered; channel 1: coverage 0/1. "
-                                     "D, H, W divisible by 8 (64 in the product)"}],
+                                     f"D, H, W divisible by {2 * model.stride} ({size} in the product)"}],
         "outputs": [{"name": "positions", "dtype": "float32", "shape": ["batch", str(len(LANDMARKS)), "3"], "unit": "voxel",
                      "normalisation": "continuous voxel indices (x, y, z) of " + ", ".join(LANDMARKS) + " on the input grid"},
                     {"name": "spread", "dtype": "float32", "shape": ["batch", str(len(LANDMARKS))], "unit": "voxel",
                      "normalisation": "standard deviation of each landmark's heatmap (3D radius), input voxels"}],
-        "parameters": {"gridSize": 64.0, "gridSpacingMm": SPACING_MM, "landmarks": float(len(LANDMARKS))},
+        "parameters": {"gridSize": float(size), "gridSpacingMm": SPACING_MM, "landmarks": float(len(LANDMARKS))},
         "training": meta | {"optimiser": "AdamW, cosine schedule over the time budget", "framework": f"PyTorch {torch.__version__}",
                             "augmentation": "left-right mirror, shifts up to 3 voxels, gamma 0.7-1.4, gain 0.8-1.2, noise"},
-        "evaluation": {"data": f"last {len(volumes)} localizers of {Path(a.held_out).name} (anatomies and subjects never trained on; "
-                                "the one ICBM152 anatomy is shared); the full held-out figures are `./mrpilot bench planning`", "per_landmark": evaluation},
+        "evaluation": {"data": f"last {len(volumes)} {'close-ups (4 per localizer, centred up to 10 mm off the true midpoint)' if kind == 'commissures' else 'localizers'} "
+                               f"of {Path(a.held_out).name} (anatomies and subjects never trained on; the one ICBM152 anatomy is "
+                               "shared); the full held-out figures are `./mrpilot bench planning`", "per_landmark": evaluation},
     }
     card_path = write_card(out, card, {"volume": crop}, {"positions": golden_pos, "spread": golden_spread}, 1e-3)
     lines = [f"# {NAME} {card['version']}", "", card["description"], "", "## Held-out error (mm)", "",

@@ -1,7 +1,8 @@
-"""Landmark net for slice planning (seed 003 "Orientation-Net", heatmap variant).
+"""Landmark nets for slice planning (seed 003 "Orientation-Net", heatmap variant).
 
-A small fully convolutional 3D CNN on the canonical localizer volume (image + coverage channels, 4 mm voxels)
-predicts one heatmap per landmark at 1/4 resolution; a spatial softmax turns each heatmap into a probability map
+A small fully convolutional 3D CNN on a resampled localizer volume (image + coverage channels) predicts one heatmap
+per landmark at 1/stride resolution: the first look on the whole canonical volume (4 mm voxels, stride 4), the
+commissure close-up (2 mm voxels, stride 2). A spatial softmax turns each heatmap into a probability map
 whose expectation (soft-argmax, differentiable and sub-voxel) is the landmark position in input voxel coordinates and
 whose standard deviation is the net's own spread, used for confidence. Fully convolutional: any size divisible by 8.
 """
@@ -9,7 +10,7 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-STRIDE = 4  # heatmap voxel = 4 input voxels
+STRIDE = 4  # the first look's heatmap voxel = 4 input voxels
 
 
 def block(cin, cout, stride=1):
@@ -17,13 +18,15 @@ def block(cin, cout, stride=1):
 
 
 class LandmarkNet(nn.Module):
-    def __init__(self, landmarks: int, width: int = 8):
+    def __init__(self, landmarks: int, width: int = 8, stride: int = STRIDE):
         super().__init__()
+        assert stride in (2, 4), "heatmaps at 1/2 or 1/4 resolution"
         w = width
         self.landmarks = landmarks
+        self.stride = stride
         # strided from the first layer: full-resolution 3D convolutions would cost most of the CPU budget
-        self.enc1 = nn.Sequential(block(2, w, 2), block(w, 2 * w, 2), block(2 * w, 3 * w))   # 1/4
-        self.enc2 = nn.Sequential(block(3 * w, 5 * w, 2), block(5 * w, 5 * w), block(5 * w, 5 * w))  # 1/8, wide context
+        self.enc1 = nn.Sequential(block(2, w, 2), block(w, 2 * w, 2 if stride == 4 else 1), block(2 * w, 3 * w))   # 1/stride
+        self.enc2 = nn.Sequential(block(3 * w, 5 * w, 2), block(5 * w, 5 * w), block(5 * w, 5 * w))  # 1/(2 stride), wide context
         self.fuse = nn.Sequential(block(8 * w, 4 * w), block(4 * w, 4 * w))
         self.head = nn.Conv3d(4 * w, landmarks, 1)
 
@@ -34,20 +37,20 @@ class LandmarkNet(nn.Module):
 
     def forward(self, x):
         """x (B, 2, D, H, W) -> positions (B, K, 3) as input voxel indices (x, y, z), spread (B, K) in voxels."""
-        return decode(self.logits(x))
+        return decode(self.logits(x), self.stride)
 
 
-def decode(logits):
+def decode(logits, stride=STRIDE):
     """Soft-argmax of heatmap logits (B, K, d, h, w): expected position and its standard deviation, input voxels."""
     b, k, d, h, w = logits.shape
     prob = torch.softmax(logits.reshape(b, k, -1), dim=-1).reshape(b, k, d, h, w)
-    zs, ys, xs = (cell_centres(n, logits.dtype) for n in (d, h, w))
+    zs, ys, xs = (cell_centres(n, logits.dtype, stride) for n in (d, h, w))
     pz, py, px = prob.sum((3, 4)), prob.sum((2, 4)), prob.sum((2, 3))
     mx, my, mz = (px * xs).sum(-1), (py * ys).sum(-1), (pz * zs).sum(-1)
     var = (px * xs * xs).sum(-1) - mx * mx + (py * ys * ys).sum(-1) - my * my + (pz * zs * zs).sum(-1) - mz * mz
     return torch.stack([mx, my, mz], -1), torch.sqrt(torch.clamp(var, min=1e-6))
 
 
-def cell_centres(n, dtype):
-    # heatmap voxel j covers input voxels STRIDE*j .. STRIDE*j + STRIDE-1: its centre is STRIDE*j + (STRIDE-1)/2
-    return torch.arange(n, dtype=dtype) * STRIDE + (STRIDE - 1) / 2
+def cell_centres(n, dtype, stride=STRIDE):
+    # heatmap voxel j covers input voxels stride*j .. stride*j + stride-1: its centre is stride*j + (stride-1)/2
+    return torch.arange(n, dtype=dtype) * stride + (stride - 1) / 2

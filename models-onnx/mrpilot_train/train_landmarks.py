@@ -1,7 +1,10 @@
-"""Trains the planning landmark net on canonical volumes exported by `./mrpilot dataset planning`.
+"""Trains a planning landmark net on volumes exported by `./mrpilot dataset planning`.
 
 Run from models-onnx/:
   python -m mrpilot_train.train_landmarks --data DIR [DIR ...] --minutes 20 --out runs/landmarks.pt
+  python -m mrpilot_train.train_landmarks --kind commissures --data DIR [DIR ...] ...   (needs --commissure-crops data)
+Kinds: `landmarks`, the first look (five points on the 64^3 x 4 mm canonical volume); `commissures`, the close-up
+(AC and PC on the 32^3 x 2 mm grid aligned with the mid-sagittal plane, `CommissureRefiner` in Java).
 Loss: mean landmark distance (mm, soft-argmax) + cross-entropy of the heatmap against a Gaussian around the truth
 (sigma one heatmap voxel), which makes the early heatmaps find the right region quickly.
 Augmentation: left-right mirror (landmarks stay on the mid-sagittal plane), integer shifts up to 3 voxels,
@@ -19,23 +22,36 @@ import torch.nn.functional as F
 
 from .landmarks import STRIDE, LandmarkNet, cell_centres, decode
 
-SPACING_MM = 4.0
+KINDS = {
+    "landmarks": {"spacing_mm": 4.0, "stride": STRIDE, "names": ["ac", "pc", "msp_anterior", "msp_posterior", "msp_superior"]},
+    "commissures": {"spacing_mm": 2.0, "stride": 2, "names": ["ac", "pc"]},
+}
+SPACING_MM = KINDS["landmarks"]["spacing_mm"]
 
 
-def load(dirs):
-    """volumes (P, 2, S, S, S) float32, targets (P, K, 3) in voxel indices (x, y, z), anatomy names."""
+def load(dirs, kind="landmarks"):
+    """volumes (P, 2, S, S, S) float32, targets (P, K, 3) in voxel indices (x, y, z), anatomy names.
+    For `commissures` every close-up is a sample (C per localizer, consecutive, so the last rows are whole localizers)."""
     volumes, targets, anatomy = [], [], []
     for d in map(Path, dirs):
         meta = json.loads((d / "meta.json").read_text())
-        assert meta["grid_spacing_mm"] == SPACING_MM, "grid spacing differs from the net's"
         # localizers with an injected artefact (`dataset planning --artefacts`) are for the quality net only
         q = d / "quality.npy"
         keep = np.load(q) == 0 if q.exists() else np.ones(len(meta["items"]), bool)
+        names = [item["anatomy"] for item, k in zip(meta["items"], keep) if k]
+        if kind == "commissures":
+            assert meta["commissure_grid_spacing_mm"] == KINDS[kind]["spacing_mm"], "close-up spacing differs from the net's"
+            crops = np.load(d / "commissures.npy", mmap_mode="r")[keep]
+            volumes.append(crops.reshape(-1, *crops.shape[2:]))
+            targets.append(np.load(d / "commissure_targets.npy")[keep].reshape(-1, 2, 3))
+            anatomy += [n for n in names for _ in range(crops.shape[1])]
+            continue
+        assert meta["grid_spacing_mm"] == SPACING_MM, "grid spacing differs from the net's"
         volumes.append(np.load(d / "volume.npy", mmap_mode="r")[keep])
         landmarks = np.load(d / "landmarks.npy")[keep]
         origin = np.load(d / "origin.npy")[keep]
         targets.append((landmarks - origin[:, None, :]) / SPACING_MM)  # grid axes are L, P, S
-        anatomy += [item["anatomy"] for item, k in zip(meta["items"], keep) if k]
+        anatomy += names
     return np.concatenate(volumes).astype(np.float32), np.concatenate(targets).astype(np.float32), anatomy
 
 
@@ -56,11 +72,11 @@ def augment(x, t, rng):
     return x, t
 
 
-def heatmap_loss(logits, t):
+def heatmap_loss(logits, t, stride=STRIDE):
     """Cross-entropy of the softmax heatmaps against Gaussians (sigma one heatmap voxel) at the targets."""
     b, k, d, h, w = logits.shape
-    zs, ys, xs = (cell_centres(n, logits.dtype) for n in (d, h, w))
-    sig = STRIDE
+    zs, ys, xs = (cell_centres(n, logits.dtype, stride) for n in (d, h, w))
+    sig = stride
     gz = torch.exp(-((zs[None, None] - t[..., 2:3]) ** 2) / (2 * sig * sig))
     gy = torch.exp(-((ys[None, None] - t[..., 1:2]) ** 2) / (2 * sig * sig))
     gx = torch.exp(-((xs[None, None] - t[..., 0:1]) ** 2) / (2 * sig * sig))
@@ -73,6 +89,7 @@ def heatmap_loss(logits, t):
 def main():
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--data", nargs="+", required=True)
+    p.add_argument("--kind", choices=sorted(KINDS), default="landmarks")
     p.add_argument("--minutes", type=float, default=20)
     p.add_argument("--batch", type=int, default=6)
     p.add_argument("--lr", type=float, default=2e-3)
@@ -83,10 +100,12 @@ def main():
     a = p.parse_args()
     torch.manual_seed(a.seed)
     rng = np.random.default_rng(a.seed)
-    volumes, targets, anatomy = load(a.data)
+    kind = KINDS[a.kind]
+    spacing, stride = kind["spacing_mm"], kind["stride"]
+    volumes, targets, anatomy = load(a.data, a.kind)
     n_train = len(volumes) - a.validation
     xv, tv = torch.from_numpy(volumes[n_train:]), torch.from_numpy(targets[n_train:])
-    model = LandmarkNet(targets.shape[1])
+    model = LandmarkNet(targets.shape[1], stride=stride)
     previous_steps, previous_minutes = 0, 0.0
     if a.resume:
         saved = torch.load(a.resume, map_location="cpu")
@@ -104,9 +123,9 @@ def main():
         x, t = augment(torch.from_numpy(volumes[idx]), torch.from_numpy(targets[idx]), rng)
         model.train()
         logits = model.logits(x)
-        pos, _ = decode(logits)
-        dist = torch.linalg.norm(pos - t, dim=-1).mean() * SPACING_MM
-        loss = dist + 2.0 * heatmap_loss(logits, t)
+        pos, _ = decode(logits, stride)
+        dist = torch.linalg.norm(pos - t, dim=-1).mean() * spacing
+        loss = dist + 2.0 * heatmap_loss(logits, t, stride)
         opt.zero_grad()
         loss.backward()
         opt.step()
@@ -116,11 +135,11 @@ def main():
             model.eval()
             with torch.no_grad():
                 vp, _ = model(xv)
-            err = (torch.linalg.norm(vp - tv, dim=-1) * SPACING_MM).mean(0).numpy()
+            err = (torch.linalg.norm(vp - tv, dim=-1) * spacing).mean(0).numpy()
             print(f"step {step} {time.time() - start:.0f}s train dist ema {ema:.2f} mm; validation per landmark {np.round(err, 2)} mm",
                   flush=True)
     Path(a.out).parent.mkdir(parents=True, exist_ok=True)
-    meta = {"landmarks": int(targets.shape[1]), "width": 8, "steps": previous_steps + step, "batch": a.batch, "lr": a.lr, "seed": a.seed,
+    meta = {"kind": a.kind, "landmarks": int(targets.shape[1]), "width": 8, "stride": stride, "steps": previous_steps + step, "batch": a.batch, "lr": a.lr, "seed": a.seed,
             "minutes": round(previous_minutes + (time.time() - start) / 60, 1), "train_samples": int(n_train), "data": [str(d) for d in a.data],
             "final_distance_ema_mm": ema}
     torch.save({"state": model.state_dict(), "meta": meta}, a.out)

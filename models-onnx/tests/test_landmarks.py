@@ -35,3 +35,30 @@ def test_mirror_and_shift_move_targets_with_the_image():
         xa, ta = augment(x, t, rng)
         z, y, xx = np.unravel_index(int(torch.argmax(xa[0, 0])), (16, 16, 16))
         assert np.allclose(ta[0, 0].numpy(), [xx, y, z])
+
+
+def test_the_close_up_net_puts_its_heatmaps_at_half_resolution():
+    net = LandmarkNet(2, stride=2).eval()
+    with torch.no_grad():
+        assert net.logits(torch.rand(1, 2, 16, 16, 16)).shape == (1, 2, 8, 8, 8)
+        pos, spread = net(torch.rand(1, 2, 16, 16, 16))
+    assert pos.shape == (1, 2, 3) and spread.shape == (1, 2)
+    logits = torch.full((1, 1, 8, 8, 8), -50.0)
+    logits[0, 0, 1, 2, 3] = 50.0
+    assert torch.allclose(decode(logits, 2)[0][0, 0], torch.tensor([6.5, 4.5, 2.5]), atol=1e-4)
+
+
+def test_commissure_close_ups_of_clean_localizers_load_one_sample_each(tmp_path):
+    import json
+    from mrpilot_train.train_landmarks import load
+    crops = np.arange(2 * 3 * 2 * 4 * 4 * 4, dtype=np.float32).reshape(2, 3, 2, 4, 4, 4)
+    targets = np.arange(2 * 3 * 2 * 3, dtype=np.float32).reshape(2, 3, 2, 3)
+    np.save(tmp_path / "commissures.npy", crops)
+    np.save(tmp_path / "commissure_targets.npy", targets)
+    np.save(tmp_path / "quality.npy", np.array([1, 0], np.uint8))  # the first localizer is artefacted: not for landmarks
+    (tmp_path / "meta.json").write_text(json.dumps({"commissure_grid_spacing_mm": 2.0,
+                                                    "items": [{"anatomy": "procedural"}, {"anatomy": "icbm152"}]}))
+    volumes, t, anatomy = load([tmp_path], "commissures")
+    assert volumes.shape == (3, 2, 4, 4, 4) and t.shape == (3, 2, 3)
+    assert np.array_equal(volumes[2], crops[1, 2]) and np.array_equal(t[0], targets[1, 0])
+    assert anatomy == ["icbm152"] * 3

@@ -11,7 +11,7 @@ from mrpilot_train.cards import sha256
 MODELS = Path(__file__).resolve().parent.parent / "models"
 
 
-@pytest.mark.parametrize("name", ["planning-landmarks", "planning-quality"])
+@pytest.mark.parametrize("name", ["planning-landmarks", "planning-commissures", "planning-quality"])
 def test_committed_planning_model_matches_its_card(name):
     model = MODELS / f"{name}.onnx"
     card = json.loads(model.with_name(f"{name}.card.json").read_text())

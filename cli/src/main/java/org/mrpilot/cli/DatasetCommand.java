@@ -41,7 +41,9 @@ final class DatasetCommand implements Command {
                   --per-anatomy K     samples (each a new subject's tissue values and pose) per anatomy
                                       (default 16 relaxometry, 4 localizer, 8 contrast)
                   --artefacts F       planning: share of localizers with an injected artefact (motion, wrap-around,
-                                      partial coverage, extreme intensity, no brain), default 0""";
+                                      partial coverage, extreme intensity, no brain), default 0
+                  --commissure-crops C  planning: also C close-ups per localizer for the commissure net
+                                      (commissures.npy, commissure_targets.npy), default 0""";
     }
 
     @Override
@@ -72,7 +74,7 @@ final class DatasetCommand implements Command {
             }
             case "planning" -> {
                 PlanningDataset.Spec spec = spec(() -> new PlanningDataset.Spec(seed, count, args.intValue("per-anatomy", 4), field(args),
-                        args.doubleValue("artefacts", 0)));
+                        args.doubleValue("artefacts", 0), args.intValue("commissure-crops", 0)));
                 yield progress -> new PlanningDataset(anatomies).write(spec, out, progress);
             }
             default -> throw new UsageException("unknown dataset kind '" + kind + "' (relaxometry, localizer, contrast, planning)");

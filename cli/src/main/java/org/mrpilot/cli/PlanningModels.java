@@ -6,6 +6,7 @@ import java.util.List;
 import org.mrpilot.inference.OnnxInference;
 import org.mrpilot.planning.BrainBox;
 import org.mrpilot.planning.CanonicalGrid;
+import org.mrpilot.planning.CommissureRefiner;
 import org.mrpilot.planning.LandmarkDetector;
 import org.mrpilot.planning.LocalizerQuality;
 import org.mrpilot.planning.SlicePlanner;
@@ -13,7 +14,7 @@ import org.mrpilot.planning.StackSettings;
 
 /**
  * Opens the inference host with the planning nets from models-onnx/models (each verified by its card): the landmark
- * net and the quality + coverage net, and a planner on them.
+ * net, the commissure close-up net and the quality + coverage net, and a planner on them.
  */
 final class PlanningModels {
     static final Path DEFAULT_DIRECTORY = Path.of("models-onnx", "models");
@@ -21,7 +22,7 @@ final class PlanningModels {
     private PlanningModels() {
     }
 
-    static final List<String> MODELS = List.of(LandmarkDetector.MODEL, LocalizerQuality.MODEL);
+    static final List<String> MODELS = List.of(LandmarkDetector.MODEL, CommissureRefiner.MODEL, LocalizerQuality.MODEL);
 
     static OnnxInference open(Path modelsDirectory, int threads) throws Exception {
         for (String name : MODELS) {

@@ -28,6 +28,17 @@ public record DetectedLandmarks(List<Vec3> pointsMm, double[] spreadMm) {
         return new DetectedLandmarks(pointsMm.stream().map(plane::project).toList(), spreadMm);
     }
 
+    /** The same landmarks with AC and PC (and their spreads) replaced, e.g. by {@link CommissureRefiner}'s. */
+    public DetectedLandmarks withCommissures(CommissureRefiner.Commissures c) {
+        List<Vec3> points = new java.util.ArrayList<>(pointsMm);
+        double[] spread = spreadMm.clone();
+        points.set(LandmarkSet.AC, c.ac());
+        points.set(LandmarkSet.PC, c.pc());
+        spread[LandmarkSet.AC] = c.acSpreadMm();
+        spread[LandmarkSet.PC] = c.pcSpreadMm();
+        return new DetectedLandmarks(points, spread);
+    }
+
     public Vec3 ac() {
         return pointsMm.get(LandmarkSet.AC);
     }

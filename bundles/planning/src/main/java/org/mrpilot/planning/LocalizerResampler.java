@@ -21,15 +21,27 @@ public final class LocalizerResampler {
         this.grid = grid;
     }
 
-    /** @throws LocalizerRejectedException when {@link LocalizerChecks} refuses the localizer */
+    /** On the grid centred on the mean of the slice centres, axes L, P, S (the planning nets' canonical volume). */
     public CanonicalVolume resample(List<ImageSlice> slices) {
+        LocalizerChecks.check(slices);
+        return resample(slices, centre(slices), Vec3.L, Vec3.P, Vec3.S);
+    }
+
+    /**
+     * On the grid centred on {@code centreMm} with orthonormal axes {@code x, y, z} (LPS): a close-up of one region
+     * in the head's own frame, e.g. around the commissures aligned with the mid-sagittal plane.
+     *
+     * @throws LocalizerRejectedException when {@link LocalizerChecks} refuses the localizer or no slice passes the grid
+     */
+    public CanonicalVolume resample(List<ImageSlice> slices, Vec3 centreMm, Vec3 x, Vec3 y, Vec3 z) {
         LocalizerChecks.check(slices);
         int n = grid.size();
         double h = grid.spacingMm();
-        Vec3 origin = centre(slices).minus(new Vec3(1, 1, 1).times((n - 1) / 2.0 * h));
+        Vec3 origin = centreMm.minus(x.plus(y).plus(z).times((n - 1) / 2.0 * h));
+        Vec3[] axes = {x, y, z};
         float[] sum = new float[grid.voxels()];
         float[] weight = new float[grid.voxels()];
-        for (ImageSlice s : slices) accumulate(s, origin, sum, weight);
+        for (ImageSlice s : slices) accumulate(s, origin, axes, sum, weight);
         float[] image = new float[sum.length];
         float[] coverage = new float[sum.length];
         for (int v = 0; v < sum.length; v++) {
@@ -39,7 +51,7 @@ public final class LocalizerResampler {
             }
         }
         normalise(image, coverage);
-        Volume volume = new Volume(n, n, n, image, origin, Vec3.L, Vec3.P, Vec3.S, new double[] {h, h, h}, slices.get(0).frameOfReferenceUid());
+        Volume volume = new Volume(n, n, n, image, origin, x, y, z, new double[] {h, h, h}, slices.get(0).frameOfReferenceUid());
         return new CanonicalVolume(volume, coverage);
     }
 
@@ -49,7 +61,7 @@ public final class LocalizerResampler {
         return c.times(1.0 / slices.size());
     }
 
-    private void accumulate(ImageSlice s, Vec3 origin, float[] sum, float[] weight) {
+    private void accumulate(ImageSlice s, Vec3 origin, Vec3[] axes, float[] sum, float[] weight) {
         int n = grid.size();
         double h = grid.spacingMm();
         double halfSlab = Math.max(s.thicknessMm(), h) / 2;
@@ -58,12 +70,22 @@ public final class LocalizerResampler {
         // sub-sample offsets spread over the voxel footprint in the slice plane
         double[] offsets = new double[FOOTPRINT];
         for (int k = 0; k < FOOTPRINT; k++) offsets[k] = ((k + 0.5) / FOOTPRINT - 0.5) * h;
+        // a voxel's offset from the slice position, projected on the slice normal, row and column, is linear in x, y, z
+        Vec3 start = origin.minus(s.positionMm());
+        Vec3[] frame = {normal, row, col};
+        double[] base = new double[3];
+        double[][] step = new double[3][3];
+        for (int f = 0; f < 3; f++) {
+            base[f] = start.dot(frame[f]);
+            for (int a = 0; a < 3; a++) step[a][f] = axes[a].dot(frame[f]) * h;
+        }
         for (int z = 0; z < n; z++) {
             for (int y = 0; y < n; y++) {
                 for (int x = 0; x < n; x++) {
-                    Vec3 d = origin.plus(new Vec3(x * h, y * h, z * h)).minus(s.positionMm());
-                    if (Math.abs(d.dot(normal)) > halfSlab) continue;
-                    double u = d.dot(row) / s.columnSpacingMm(), w = d.dot(col) / s.rowSpacingMm();
+                    double along = base[0] + x * step[0][0] + y * step[1][0] + z * step[2][0];
+                    if (Math.abs(along) > halfSlab) continue;
+                    double u = (base[1] + x * step[0][1] + y * step[1][1] + z * step[2][1]) / s.columnSpacingMm();
+                    double w = (base[2] + x * step[0][2] + y * step[1][2] + z * step[2][2]) / s.rowSpacingMm();
                     double total = 0;
                     int count = 0;
                     for (double a : offsets) {

@@ -16,8 +16,8 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * The OSGi face of {@link LocalizerPlanning}; the planning nets (planning-landmarks, planning-quality) are loaded by the
- * inference host.
+ * The OSGi face of {@link LocalizerPlanning}; the planning nets (planning-landmarks, planning-commissures,
+ * planning-quality) are loaded by the inference host.
  * Delayed (activated by the first user of the service), so it never reaches for the inference host while that host is
  * still starting and loading models: as an immediate component (static or dynamic reference alike) the in-framework
  * tests' JVM crashed inside ONNX Runtime's session creation during the host's start, every time.

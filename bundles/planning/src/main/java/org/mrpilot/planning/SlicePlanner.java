@@ -7,7 +7,8 @@ import org.mrpilot.api.inference.InferenceService;
 /**
  * Localizer in, plan out: resample on the canonical grid, judge the localizer's quality (refused when unusable), find
  * the landmarks, fit the mid-sagittal plane (robust, weighted by each landmark's sharpness), refine it to the
- * localizer's plane of best mirror symmetry (kept only when the symmetry is convincing), build the AC-PC frame and cut
+ * localizer's plane of best mirror symmetry (kept only when the symmetry is convincing), take a closer look at AC and PC
+ * in that plane (when the commissure net is loaded), build the AC-PC frame and cut
  * the three stacks around the brain box (from the coverage net when it is loaded).
  */
 public final class SlicePlanner {
@@ -16,6 +17,7 @@ public final class SlicePlanner {
 
     private final LocalizerResampler resampler;
     private final LandmarkDetector detector;
+    private final CommissureRefiner commissures;
     private final InferenceService inference;
     private final LocalizerQuality quality;
     private final StackPlanner stacks;
@@ -28,6 +30,7 @@ public final class SlicePlanner {
     public SlicePlanner(InferenceService inference, CanonicalGrid grid, StackSettings settings, BrainBox brainBox) {
         this.resampler = new LocalizerResampler(grid);
         this.detector = new LandmarkDetector(inference);
+        this.commissures = new CommissureRefiner(inference);
         this.inference = inference;
         this.quality = new LocalizerQuality(inference);
         this.stacks = new StackPlanner(settings);
@@ -55,6 +58,11 @@ public final class SlicePlanner {
         SymmetryFit symmetry = SymmetryPlaneSearch.fit(localizer, RobustPlaneFit.fit(found.pointsMm(), weight));
         Plane msp = symmetry.chosen();
         DetectedLandmarks onPlane = found.projectedOnto(msp);
+        if (inference.model(CommissureRefiner.MODEL).isPresent()) {
+            onPlane = onPlane.withCommissures(commissures.refine(localizer, onPlane.ac(), onPlane.pc(), msp));
+            double[] refined = onPlane.spreadMm();
+            for (int j : new int[] {LandmarkSet.AC, LandmarkSet.PC}) weight[j] = 1 / (1 + Math.pow(refined[j] / SPREAD_SCALE_MM, 2));
+        }
         AcPcFrame frame = AcPcFrame.of(onPlane.ac(), onPlane.pc(), msp);
         String uid = localizer.get(0).frameOfReferenceUid();
         // the plane's orientation is as sure as its symmetry evidence; the AC-PC line as sure as the net's AC and PC

@@ -70,6 +70,37 @@ class LocalizerResamplerTest {
         }
     }
 
+    /** The close-up grid (tilted axes, own centre and spacing) puts the same field values at its voxels' positions. */
+    @Test
+    void anObliqueCloseUpHoldsTheValueAtItsVoxelsPositions() {
+        Vec3 along = Vec3.S;
+        ToDoubleFunction<Vec3> field = p -> 500 + p.dot(along);
+        List<ImageSlice> slices = new ArrayList<>();
+        for (Vec3 normal : new Vec3[] {Vec3.L, Vec3.P}) {
+            // air beyond 80 mm of the origin, as around a head; the close-up stays within 62 mm of it
+            for (int s = -2; s <= 2; s++) slices.add(slice(normal.times(5.0 * s), along, along.cross(normal), "1.2.3", p -> p.norm() > 80 ? 0 : field.applyAsDouble(p)));
+        }
+        Plane tilted = new Plane(new Vec3(2, -3, 4), new Vec3(0.95, 0.2, 0.1).normalized());
+        CanonicalVolume close = CommissureRefiner.closeUp(slices, new Vec3(2, -3, 4), tilted);
+        Volume v = close.image();
+        assertEquals(CommissureRefiner.GRID.size(), v.nx());
+        assertEquals(0, v.voxelToPatient(15.5, 15.5, 15.5).minus(new Vec3(2, -3, 4)).norm(), 1e-9, "centred where asked");
+        double ratio = Double.NaN;
+        int covered = 0;
+        for (int k = 0; k < v.nz(); k++) {
+            for (int j = 0; j < v.ny(); j++) {
+                for (int i = 0; i < v.nx(); i++) {
+                    if (close.coverage()[v.index(i, j, k)] == 0) continue;
+                    covered++;
+                    double r = v.voxel(i, j, k) / field.applyAsDouble(v.voxelToPatient(i, j, k));
+                    if (Double.isNaN(ratio)) ratio = r;
+                    assertEquals(ratio, r, 1e-4 * ratio, "voxel " + i + "," + j + "," + k);
+                }
+            }
+        }
+        assertTrue(covered > 1000, "covered voxels " + covered);
+    }
+
     @Test
     void physicsLocalizerFillsThreePlanesAroundItsCentre() {
         VirtualPatient patient = VirtualPatient.procedural(11, 3);

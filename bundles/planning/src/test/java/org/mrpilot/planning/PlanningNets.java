@@ -18,7 +18,7 @@ final class PlanningNets {
     static synchronized OnnxInference host() throws Exception {
         if (host == null) {
             OnnxInference h = OnnxInference.open(Files.createTempDirectory("planning-ort"), 2);
-            for (String name : new String[] {LandmarkDetector.MODEL, LocalizerQuality.MODEL}) {
+            for (String name : new String[] {LandmarkDetector.MODEL, CommissureRefiner.MODEL, LocalizerQuality.MODEL}) {
                 h.load(MODELS.resolve(name + ".onnx"), MODELS.resolve(name + ".card.json"));
             }
             Runtime.getRuntime().addShutdownHook(new Thread(h::close));
