@@ -86,3 +86,10 @@ def test_batch_targets_follow_the_randomised_scale(kind, monkeypatch):
     low, high = patches.SCALE_FACTOR_RANGE
     assert np.all((factor > low * 0.999) & (factor < high * 1.001))
     assert factor.min() < 1.0 and factor.max() > 1.8  # the whole-slice range is really drawn
+
+
+def test_the_b_probe_reports_every_tissue_and_b_of_the_committed_t1_model():
+    from mrpilot_train.probe_rim import B_VALUES, TISSUES, probe
+    rows = probe(MODELS / "rim-t1.onnx", size=8)
+    assert [(r[0], r[1]) for r in rows] == [(t, b) for t in TISSUES for b in B_VALUES]
+    assert all(1.0 < r[2] < 2.5 and -1 < r[3] < 1 for r in rows)
