@@ -2,6 +2,7 @@ package org.mrpilot.planning;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.mrpilot.api.geometry.ImageSlice;
 import org.mrpilot.api.geometry.Vec3;
 import org.mrpilot.api.geometry.Volume;
@@ -43,9 +44,17 @@ public final class CommissureRefiner {
         return new LocalizerResampler(GRID).resample(localizer, centreMm, axes[0], axes[1], axes[2]);
     }
 
-    /** @param acMm, pcMm first estimates on the plane; the result is projected onto the plane too */
-    public Commissures refine(List<ImageSlice> localizer, Vec3 acMm, Vec3 pcMm, Plane midSagittal) {
-        CanonicalVolume close = closeUp(localizer, acMm.plus(pcMm).times(0.5), midSagittal);
+    /**
+     * @param acMm, pcMm first estimates on the plane; the result is projected onto the plane too
+     * @return empty when no localizer slice shows the commissure region (the first look then stands)
+     */
+    public Optional<Commissures> refine(List<ImageSlice> localizer, Vec3 acMm, Vec3 pcMm, Plane midSagittal) {
+        CanonicalVolume close;
+        try {
+            close = closeUp(localizer, acMm.plus(pcMm).times(0.5), midSagittal);
+        } catch (LocalizerRejectedException e) {
+            return Optional.empty();
+        }
         var result = inference.run(MODEL, Map.of("volume", close.netInput()));
         float[] positions = result.output("positions").data();
         float[] spread = result.output("spread").data();
@@ -54,6 +63,6 @@ public final class CommissureRefiner {
         double voxelMm = GRID.spacingMm();
         Vec3 ac = midSagittal.project(v.voxelToPatient(positions[0], positions[1], positions[2]));
         Vec3 pc = midSagittal.project(v.voxelToPatient(positions[3], positions[4], positions[5]));
-        return new Commissures(ac, pc, spread[0] * voxelMm, spread[1] * voxelMm);
+        return Optional.of(new Commissures(ac, pc, spread[0] * voxelMm, spread[1] * voxelMm));
     }
 }

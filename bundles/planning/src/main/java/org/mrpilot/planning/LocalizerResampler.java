@@ -29,12 +29,12 @@ public final class LocalizerResampler {
 
     /**
      * On the grid centred on {@code centreMm} with orthonormal axes {@code x, y, z} (LPS): a close-up of one region
-     * in the head's own frame, e.g. around the commissures aligned with the mid-sagittal plane.
+     * in the head's own frame, e.g. around the commissures aligned with the mid-sagittal plane. The localizer is one
+     * that has passed {@link LocalizerChecks} (through {@link #resample(List)}).
      *
-     * @throws LocalizerRejectedException when {@link LocalizerChecks} refuses the localizer or no slice passes the grid
+     * @throws LocalizerRejectedException when no slice passes through the grid, or those that do carry no signal there
      */
     public CanonicalVolume resample(List<ImageSlice> slices, Vec3 centreMm, Vec3 x, Vec3 y, Vec3 z) {
-        LocalizerChecks.check(slices);
         int n = grid.size();
         double h = grid.spacingMm();
         Vec3 origin = centreMm.minus(x.plus(y).plus(z).times((n - 1) / 2.0 * h));

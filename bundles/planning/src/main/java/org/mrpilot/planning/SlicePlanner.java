@@ -1,6 +1,7 @@
 package org.mrpilot.planning;
 
 import java.util.List;
+import java.util.Optional;
 import org.mrpilot.api.geometry.ImageSlice;
 import org.mrpilot.api.inference.InferenceService;
 
@@ -58,8 +59,10 @@ public final class SlicePlanner {
         SymmetryFit symmetry = SymmetryPlaneSearch.fit(localizer, RobustPlaneFit.fit(found.pointsMm(), weight));
         Plane msp = symmetry.chosen();
         DetectedLandmarks onPlane = found.projectedOnto(msp);
-        if (inference.model(CommissureRefiner.MODEL).isPresent()) {
-            onPlane = onPlane.withCommissures(commissures.refine(localizer, onPlane.ac(), onPlane.pc(), msp));
+        var closer = inference.model(CommissureRefiner.MODEL).isPresent()
+                ? commissures.refine(localizer, onPlane.ac(), onPlane.pc(), msp) : Optional.<CommissureRefiner.Commissures>empty();
+        if (closer.isPresent()) {
+            onPlane = onPlane.withCommissures(closer.get());
             double[] refined = onPlane.spreadMm();
             for (int j : new int[] {LandmarkSet.AC, LandmarkSet.PC}) weight[j] = 1 / (1 + Math.pow(refined[j] / SPREAD_SCALE_MM, 2));
         }

@@ -57,7 +57,7 @@ class CommissureRefinerTest {
             DetectedLandmarks found = detector.detect(resampler.resample(localizer));
             Plane plane = SymmetryPlaneSearch.fit(localizer, RobustPlaneFit.fit(found.pointsMm(), new double[] {1, 1, 1, 1, 1})).chosen();
             DetectedLandmarks onPlane = found.projectedOnto(plane);
-            CommissureRefiner.Commissures c = refiner.refine(localizer, onPlane.ac(), onPlane.pc(), plane);
+            CommissureRefiner.Commissures c = refiner.refine(localizer, onPlane.ac(), onPlane.pc(), plane).orElseThrow();
             Vec3 ac = patient.landmarks().anteriorCommissure(), pc = patient.landmarks().posteriorCommissure();
             first += onPlane.ac().minus(ac).norm() + onPlane.pc().minus(pc).norm();
             refined += c.ac().minus(ac).norm() + c.pc().minus(pc).norm();
@@ -67,5 +67,14 @@ class CommissureRefinerTest {
         first /= 2 * n;
         refined /= 2 * n;
         assertTrue(refined < 0.75 * first, "mean commissure error: first look " + first + " mm, close-up " + refined + " mm");
+    }
+
+    @Test
+    void aCommissureRegionNoSliceShowsLeavesTheFirstLookStanding() throws Exception {
+        VirtualPatient patient = VirtualPatient.procedural(7_801, 3);
+        List<ImageSlice> localizer = Patients.localizer(patient, Localizer.DEFAULT);
+        Vec3 far = new Vec3(0, 0, 300); // 300 mm above the isocentre: no localizer slice comes near
+        var refined = new CommissureRefiner(PlanningNets.host()).refine(localizer, far, far.plus(Vec3.P.times(27)), new Plane(far, Vec3.L));
+        assertTrue(refined.isEmpty());
     }
 }
