@@ -80,30 +80,30 @@ def main():
     a = p.parse_args()
     model, meta = restore(a.checkpoint)
     kind = meta["kind"]
-    NAME, LANDMARKS, SPACING_MM, size = name(kind), KINDS[kind]["names"], KINDS[kind]["spacing_mm"], GRID_SIZE[kind]
-    out = Path(a.out_dir) / f"{NAME}.onnx"
+    model_name, names, spacing, size = name(kind), KINDS[kind]["names"], KINDS[kind]["spacing_mm"], GRID_SIZE[kind]
+    out = Path(a.out_dir) / f"{model_name}.onnx"
     out.parent.mkdir(parents=True, exist_ok=True)
     export(model, out, size)
     volumes, targets, _ = load([a.held_out], kind)
     volumes, targets = volumes[-a.last:], targets[-a.last:]
-    evaluation = held_out(out, volumes, targets, LANDMARKS, SPACING_MM)
+    evaluation = held_out(out, volumes, targets, names, spacing)
     lo = size // 2 - 8
     crop = np.ascontiguousarray(volumes[:1, :, lo:lo + 16, lo:lo + 16, lo:lo + 16])  # small golden vector; the net is fully convolutional
     with torch.no_grad():
         golden_pos, golden_spread = (t.numpy() for t in model(torch.from_numpy(crop)))
     card = {
-        "name": NAME,
+        "name": model_name,
         "version": a.version,
         "description": DESCRIPTION[kind],
         "inputs": [{"name": "volume", "dtype": "float32", "shape": ["batch", "2", "D", "H", "W"], "unit": "1",
                     "normalisation": f"channel 0: {GRID_TEXT[kind]}, "
                                      "scaled so the 99th percentile of covered voxels is 1, 0 where uncovered; channel 1: coverage 0/1. "
                                      f"D, H, W divisible by {2 * model.stride} ({size} in the product)"}],
-        "outputs": [{"name": "positions", "dtype": "float32", "shape": ["batch", str(len(LANDMARKS)), "3"], "unit": "voxel",
-                     "normalisation": "continuous voxel indices (x, y, z) of " + ", ".join(LANDMARKS) + " on the input grid"},
-                    {"name": "spread", "dtype": "float32", "shape": ["batch", str(len(LANDMARKS))], "unit": "voxel",
+        "outputs": [{"name": "positions", "dtype": "float32", "shape": ["batch", str(len(names)), "3"], "unit": "voxel",
+                     "normalisation": "continuous voxel indices (x, y, z) of " + ", ".join(names) + " on the input grid"},
+                    {"name": "spread", "dtype": "float32", "shape": ["batch", str(len(names))], "unit": "voxel",
                      "normalisation": "standard deviation of each landmark's heatmap (3D radius), input voxels"}],
-        "parameters": {"gridSize": float(size), "gridSpacingMm": SPACING_MM, "landmarks": float(len(LANDMARKS))},
+        "parameters": {"gridSize": float(size), "gridSpacingMm": spacing, "landmarks": float(len(names))},
         "training": meta | {"optimiser": "AdamW, cosine schedule over the time budget", "framework": f"PyTorch {torch.__version__}",
                             "augmentation": "left-right mirror, shifts up to 3 voxels, gamma 0.7-1.4, gain 0.8-1.2, noise"},
         "evaluation": {"data": f"last {len(volumes)} {'close-ups (4 per localizer, centred up to 10 mm off the true midpoint)' if kind == 'commissures' else 'localizers'} "
@@ -111,11 +111,11 @@ def main():
                                "shared); the full held-out figures are `./mrpilot bench planning`", "per_landmark": evaluation},
     }
     card_path = write_card(out, card, {"volume": crop}, {"positions": golden_pos, "spread": golden_spread}, 1e-3)
-    lines = [f"# {NAME} {card['version']}", "", card["description"], "", "## Held-out error (mm)", "",
+    lines = [f"# {model_name} {card['version']}", "", card["description"], "", "## Held-out error (mm)", "",
              "| landmark | mean | p95 |", "|---|---|---|"]
     lines += [f"| {k} | {v['mean_mm']:.2f} | {v['p95_mm']:.2f} |" for k, v in evaluation.items()]
     lines += ["", "## Training", ""] + [f"- {k}: {v}" for k, v in card["training"].items()] + [""]
-    card_path.with_name(f"{NAME}.card.md").write_text("\n".join(lines))
+    card_path.with_name(f"{model_name}.card.md").write_text("\n".join(lines))
     print(json.dumps(evaluation, indent=1))
 
 

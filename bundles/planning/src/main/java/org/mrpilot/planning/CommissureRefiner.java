@@ -46,9 +46,11 @@ public final class CommissureRefiner {
 
     /**
      * @param acMm, pcMm first estimates on the plane; the result is projected onto the plane too
-     * @return empty when no localizer slice shows the commissure region (the first look then stands)
+     * @return empty when the commissure net is not loaded or no localizer slice shows the commissure region (the first
+     *         look then stands)
      */
     public Optional<Commissures> refine(List<ImageSlice> localizer, Vec3 acMm, Vec3 pcMm, Plane midSagittal) {
+        if (inference.model(MODEL).isEmpty()) return Optional.empty();
         CanonicalVolume close;
         try {
             close = closeUp(localizer, acMm.plus(pcMm).times(0.5), midSagittal);

@@ -1,5 +1,6 @@
 package org.mrpilot.planning;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.mrpilot.api.geometry.Vec3;
 
@@ -30,7 +31,7 @@ public record DetectedLandmarks(List<Vec3> pointsMm, double[] spreadMm) {
 
     /** The same landmarks with AC and PC (and their spreads) replaced, e.g. by {@link CommissureRefiner}'s. */
     public DetectedLandmarks withCommissures(CommissureRefiner.Commissures c) {
-        List<Vec3> points = new java.util.ArrayList<>(pointsMm);
+        List<Vec3> points = new ArrayList<>(pointsMm);
         double[] spread = spreadMm.clone();
         points.set(LandmarkSet.AC, c.ac());
         points.set(LandmarkSet.PC, c.pc());

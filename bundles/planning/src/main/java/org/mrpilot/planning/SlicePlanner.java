@@ -53,18 +53,17 @@ public final class SlicePlanner {
         double[] weight = new double[spread.length];
         double confidence = 1;
         for (int j = 0; j < spread.length; j++) {
-            weight[j] = 1 / (1 + Math.pow(spread[j] / SPREAD_SCALE_MM, 2));
+            weight[j] = sharpness(spread[j]);
             confidence = Math.min(confidence, weight[j]);
         }
         SymmetryFit symmetry = SymmetryPlaneSearch.fit(localizer, RobustPlaneFit.fit(found.pointsMm(), weight));
         Plane msp = symmetry.chosen();
         DetectedLandmarks onPlane = found.projectedOnto(msp);
-        var closer = inference.model(CommissureRefiner.MODEL).isPresent()
-                ? commissures.refine(localizer, onPlane.ac(), onPlane.pc(), msp) : Optional.<CommissureRefiner.Commissures>empty();
+        Optional<CommissureRefiner.Commissures> closer = commissures.refine(localizer, onPlane.ac(), onPlane.pc(), msp);
         if (closer.isPresent()) {
             onPlane = onPlane.withCommissures(closer.get());
-            double[] refined = onPlane.spreadMm();
-            for (int j : new int[] {LandmarkSet.AC, LandmarkSet.PC}) weight[j] = 1 / (1 + Math.pow(refined[j] / SPREAD_SCALE_MM, 2));
+            weight[LandmarkSet.AC] = sharpness(closer.get().acSpreadMm());
+            weight[LandmarkSet.PC] = sharpness(closer.get().pcSpreadMm());
         }
         AcPcFrame frame = AcPcFrame.of(onPlane.ac(), onPlane.pc(), msp);
         String uid = localizer.get(0).frameOfReferenceUid();
@@ -73,5 +72,10 @@ public final class SlicePlanner {
         BrainBox box = assessment == null ? brainBox : BrainExtent.inFrame(assessment.brain(), frame);
         return new Plan(stacks.plan(frame, box, uid), onPlane, msp, frame, box, confidence, symmetry,
                 assessment == null ? null : assessment.verdict());
+    }
+
+    /** A landmark's weight in the plane fit and the confidence: 1 for a sharp heatmap, 1/2 at {@link #SPREAD_SCALE_MM}. */
+    private static double sharpness(double spreadMm) {
+        return 1 / (1 + Math.pow(spreadMm / SPREAD_SCALE_MM, 2));
     }
 }
