@@ -180,7 +180,7 @@ final class PlanningBenchmark implements Benchmark {
         r.add("acpc_deg", stats(evaluation, p -> p.errors().acpcDeg()));
         r.addProperty("coverage", evaluation.stream().mapToDouble(p -> p.errors().coverage()).average().orElse(Double.NaN));
 
-        // the verdict today is the product's: refused (by the DICOM reader or LocalizerChecks) or planned
+        // the verdict is the product's: refused (by the DICOM reader, LocalizerChecks or the quality net) or planned
         int cleanTotal = evaluation.size() + refused[1], artefactTotal = 0, artefactRefused = 0;
         JsonObject byCase = new JsonObject();
         for (Map.Entry<LocalizerDamage, int[]> e : artefacts.entrySet()) {
@@ -190,7 +190,7 @@ final class PlanningBenchmark implements Benchmark {
         }
         r.addProperty("quality_accuracy", (double) (evaluation.size() + artefactRefused) / (cleanTotal + artefactTotal));
         JsonObject quality = new JsonObject();
-        quality.addProperty("assessed_by", "localizer checks (no quality net yet)");
+        quality.addProperty("assessed_by", "the product's verdict: DICOM reader, localizer checks and the quality net (planning-quality)");
         quality.addProperty("clean", cleanTotal);
         quality.addProperty("clean_accepted", evaluation.size());
         quality.addProperty("artefacted", artefactTotal);
