@@ -44,8 +44,8 @@ final class PlanningBenchmark implements Benchmark {
     /** The nets' training and calibration collections (below) never include these. */
     static final long HELD_OUT_SEED = 9001;
     static final long CALIBRATION_SEED = 9002;
-    /** Collections the nets saw: landmark training 101-103, commissure training 111-115, quality training 201-202, quality threshold 9201. */
-    static final Set<Long> USED_IN_TRAINING = Set.of(101L, 102L, 103L, 111L, 112L, 113L, 114L, 115L, 201L, 202L, 9201L);
+    /** Collections the nets saw: landmark training 101-103, commissure training 111-118, quality training 201-202, quality threshold 9201. */
+    static final Set<Long> USED_IN_TRAINING = Set.of(101L, 102L, 103L, 111L, 112L, 113L, 114L, 115L, 116L, 117L, 118L, 201L, 202L, 9201L);
     /** Auto-executed plans must keep the p95 of both angle errors within this (the calibration target). */
     static final double MAX_AUTO_P95_DEG = 2;
     /** A p95 over fewer plans says little: a threshold must let at least this many calibration plans through. */
