@@ -15,7 +15,7 @@ import torch
 from . import patches
 from . import relaxometry as rx
 from .cards import tensor_json, write_card
-from .rim import Rim
+from .rim import POOL_WINDOW, Rim
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
 OPSET = 17
@@ -105,15 +105,18 @@ def write_reference(model: Rim, out: Path) -> Path:
     return path
 
 
-def card_for(kind: str, meta: dict, evaluation: dict, max_diff: float, eval_data: str) -> dict:
+def card_for(kind: str, meta: dict, evaluation: dict, max_diff: float, eval_data: str, version: str) -> dict:
     q = len(NAMES[kind])
     out_desc = "A (scale units), B (inversion efficiency, 2 = perfect), T1 (s)" if kind == "t1" else "A (scale units), T2 (s)"
     signal = "|A (1 - B exp(-TI/T1))|" if kind == "t1" else "A exp(-TE/T2)"
     return {
         "name": f"rim-{kind}",
-        "version": "1.1.0",
+        "version": version,
         "description": f"Recurrent inference machine for {kind.upper()} mapping (seed 001): J={meta['steps']} shared-weight "
-                       f"steps, closed-form Gaussian NLL gradient of {signal} inside the graph, any number N of images.",
+                       f"steps, closed-form Gaussian NLL gradient of {signal} inside the graph, any number N of images."
+                       + (f" B, which one pixel hardly determines, also gets the Gauss-Newton step of a B shared by the "
+                          f"{POOL_WINDOW}x{POOL_WINDOW} pixels around each pixel (their A and T1 eliminated per pixel)."
+                          if kind == "t1" else ""),
         "inputs": [
             {"name": "images", "dtype": "float32", "shape": ["batch", "N", "H", "W"], "unit": "1",
              "normalisation": "weighted images divided by scale = 99th percentile over all pixels of the per-pixel "
@@ -126,7 +129,7 @@ def card_for(kind: str, meta: dict, evaluation: dict, max_diff: float, eval_data
         "outputs": [{"name": "kappa", "dtype": "float32", "shape": ["batch", str(q), "H", "W"], "unit": "mixed",
                      "normalisation": f"channels {out_desc}; multiply A by scale to undo the input normalisation"}],
         "parameters": {"scalePercentile": 99.0, "steps": float(meta["steps"]), "hiddenChannels": float(meta["hidden"]),
-                       "minTimes": 4.0 if kind == "t1" else 3.0},
+                       "minTimes": 4.0 if kind == "t1" else 3.0} | ({"sharedPoolWindowPixels": float(POOL_WINDOW)} if kind == "t1" else {}),
         "training": {k: meta[k] for k in ("iterations", "batch", "patch", "pool", "lr", "seed", "data", "minutes",
                                           "final_loss_ema", "parameters")}
                     | {"noise": "Gaussian, sigma log-uniform in [0.0065, 0.255] x CSF proton density (SNR 100..3)",
@@ -169,6 +172,7 @@ def main():
     p.add_argument("--checkpoint", required=True)
     p.add_argument("--out-dir", default=str(MODELS))
     p.add_argument("--eval-data", default=None, help="held-out `./mrpilot dataset relaxometry` directory (another seed)")
+    p.add_argument("--version", required=True, help="the model's version for its card, e.g. 1.2.0")
     a = p.parse_args()
     model, meta = load(Path(a.checkpoint))
     out = Path(a.out_dir) / f"rim-{meta['kind']}.onnx"
@@ -183,7 +187,7 @@ def main():
     eval_data = ("physics dataset, seed %d" % json.loads((Path(a.eval_data) / "meta.json").read_text())["seed"]
                  if a.eval_data else f"procedural, seed {HELD_OUT_SEED}")
     evaluation = held_out_evaluation(out, meta["kind"], Path(a.eval_data) if a.eval_data else None)
-    card = card_for(meta["kind"], meta, evaluation, max_diff, eval_data)
+    card = card_for(meta["kind"], meta, evaluation, max_diff, eval_data, a.version)
     card_path = write_card(out, card, {"images": images, "times": gtimes}, {"kappa": golden}, 1e-3)
     print(card_path, write_markdown(card_path), write_reference(model, out))
 

@@ -41,6 +41,21 @@ def step_loss(model: Rim, images, times, target, mask, snr):
     return sum(losses) / len(losses)
 
 
+def with_new_inputs_zeroed(saved, current):
+    """A checkpoint's weights for a cell that has since gained input channels (the pooled gradients): the new
+    channels start with zero weights, so training continues from the saved net's behaviour."""
+    state = dict(saved)
+    key = "cell.conv_in.weight"
+    old, new = saved[key], current[key]
+    if old.shape != new.shape:
+        if old.shape[0] != new.shape[0] or old.shape[1] > new.shape[1]:
+            raise ValueError(f"checkpoint {key} {tuple(old.shape)} cannot grow into {tuple(new.shape)}")
+        grown = torch.zeros_like(new)
+        grown[:, :old.shape[1]] = old
+        state[key] = grown
+    return state
+
+
 def train(kind, minutes, out, data=None, hidden=24, patch=32, batch_size=12, pool=4000, lr=1e-3, seed=TRAIN_SEED,
           max_iterations=100000, resume=None, threads=2):
     torch.set_num_threads(threads)
@@ -57,7 +72,7 @@ def train(kind, minutes, out, data=None, hidden=24, patch=32, batch_size=12, poo
     history, done, prior_minutes, prior_data = [], 0, 0.0, None
     if resume:  # continue a run: same weights, fresh noise/patch draws (the seed is offset by the iterations done)
         saved = torch.load(resume, map_location="cpu")
-        model.load_state_dict(saved["state"])
+        model.load_state_dict(with_new_inputs_zeroed(saved["state"], model.state_dict()))
         done, prior_minutes = saved["meta"]["iterations"], saved["meta"]["minutes"]
         prior_data = saved["meta"]["data"]
         rng = np.random.default_rng([seed, done])

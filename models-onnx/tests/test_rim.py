@@ -84,3 +84,58 @@ def test_relaxation_times_do_not_depend_on_the_input_scale(kind):
         one, two = rim(images, times), rim(2.5 * images, times)
     np.testing.assert_allclose(two[:, 1:].numpy(), one[:, 1:].numpy(), rtol=1e-5)
     np.testing.assert_allclose(two[:, 0].numpy(), 2.5 * one[:, 0].numpy(), rtol=1e-5, atol=1e-6)
+
+
+def test_pooled_step_of_a_uniform_patch_is_the_gauss_newton_step_for_b():
+    """Where every pixel agrees, the Schur-complement step equals B's part of the full per-pixel Gauss-Newton step."""
+    from mrpilot_train import relaxometry as rx
+    rim = Rim("t1", hidden=4)
+    times = torch.tensor(rx.TI_31, dtype=torch.float64)
+    truth_a, truth_b, truth_t1 = 0.9, 1.7, 0.8
+    series = torch.tensor(rx.t1_signal(truth_a, truth_b, truth_t1, rx.TI_31), dtype=torch.float64)
+    images = (series / series.max()).view(1, -1, 1, 1).expand(1, len(times), 20, 20).contiguous()
+    kappa = torch.tensor([0.92, 1.8, np.log(0.85)], dtype=torch.float64).view(1, 3, 1, 1).expand(1, 3, 20, 20).contiguous()
+    step = rim.signal.shared_steps(kappa, images, times, torch.ones(1, 1, 20, 20, dtype=torch.float64))[0, 0, 10, 10]
+    # the same step from the full 3x3 normal equations of one pixel, by autograd
+    k = kappa[0, :, 0, 0].clone().requires_grad_(True)
+    f = torch.abs(k[0] * (1 - k[1] * torch.exp(-times / torch.exp(k[2]))))
+    jac = torch.stack([torch.autograd.grad(f[n], k, retain_graph=True)[0] for n in range(len(times))])
+    r = (f - images[0, :, 0, 0]).detach()
+    full = -torch.linalg.solve(jac.T @ jac, jac.T @ r)
+    assert abs(float(step) - float(full[1])) < 0.01 * abs(float(full[1]))
+
+
+def _fit_a_and_t1_with_b_held(kappa, images, times, iterations=8):
+    """Per-pixel Gauss-Newton on (A, log T1), B fixed (float64)."""
+    for _ in range(iterations):
+        a, b, log_t1 = kappa[:, 0:1], kappa[:, 1:2], kappa[:, 2:3]
+        ratio = times.view(1, -1, 1, 1) * torch.exp(-log_t1)
+        decay = torch.exp(-ratio)
+        u = a * (1 - b * decay)
+        j_a, j_t = torch.sign(u) * (1 - b * decay), torch.sign(u) * (-a * b * decay * ratio)
+        r = torch.abs(u) - images
+        h_aa, h_tt, h_at = (j_a * j_a).sum(1), (j_t * j_t).sum(1), (j_a * j_t).sum(1)
+        g_a, g_t = (j_a * r).sum(1), (j_t * r).sum(1)
+        det = h_aa * h_tt - h_at * h_at
+        kappa[:, 0] -= (h_tt * g_a - h_at * g_t) / det
+        kappa[:, 2] -= (h_aa * g_t - h_at * g_a) / det
+    return kappa
+
+
+def test_iterating_the_pooled_step_recovers_b_on_noise_free_data():
+    """B from the pooled step, A and T1 from per-pixel Gauss-Newton with B held: converges to the truth."""
+    from mrpilot_train import relaxometry as rx
+    rim = Rim("t1", hidden=4)
+    times = torch.tensor(rx.TI_31, dtype=torch.float64)
+    rng = np.random.default_rng(4)
+    a_map, t1_map = rng.uniform(0.5, 1.0, (12, 12)), rng.uniform(0.6, 1.6, (12, 12))  # a mix of tissues
+    images = torch.tensor(rx.t1_signal(a_map[None], 1.75, t1_map[None], rx.TI_31[:, None, None]))[None]
+    kappa = torch.stack([torch.tensor(a_map), torch.full((12, 12), 1.95, dtype=torch.float64),
+                         torch.tensor(np.log(t1_map))])[None]
+    share = torch.ones(1, 1, 12, 12, dtype=torch.float64)
+    for _ in range(10):
+        kappa = _fit_a_and_t1_with_b_held(kappa, images, times)
+        kappa[:, 1:2] += rim.signal.shared_steps(kappa, images, times, share)
+    kappa = _fit_a_and_t1_with_b_held(kappa, images, times)
+    assert float((kappa[0, 1] - 1.75).abs().max()) < 1e-3
+    np.testing.assert_allclose(torch.exp(kappa[0, 2]).numpy(), t1_map, rtol=1e-3)
