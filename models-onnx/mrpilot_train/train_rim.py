@@ -42,7 +42,7 @@ def step_loss(model: Rim, images, times, target, mask, snr):
 
 
 def with_new_inputs_zeroed(saved, current):
-    """A checkpoint's weights for a cell that has since gained input channels (the pooled gradients): the new
+    """A checkpoint's weights for a cell that has since gained input channels (the pooled B step): the new
     channels start with zero weights, so training continues from the saved net's behaviour."""
     state = dict(saved)
     key = "cell.conv_in.weight"
