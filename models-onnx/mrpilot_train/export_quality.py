@@ -96,6 +96,7 @@ def main():
     p.add_argument("--calibration", nargs="+", required=True, help="`dataset planning --artefacts` folders never trained on, "
                    "distinct from --held-out, on which the refusal threshold is chosen")
     p.add_argument("--false-refusals", type=float, default=0.1, help="share of clean calibration localizers the threshold refuses")
+    p.add_argument("--version", required=True, help="the model's version for its card, e.g. 0.2.0")
     p.add_argument("--out-dir", default=str(MODELS))
     a = p.parse_args()
     model, meta = restore(a.checkpoint)
@@ -113,7 +114,7 @@ def main():
     seeds = [json.loads((Path(d) / "meta.json").read_text())["seed"] for d in a.held_out]
     card = {
         "name": NAME,
-        "version": "0.1.0",
+        "version": a.version,
         "description": "Slice-planning localizer quality and brain coverage (seed 003 Quality-Net and Coverage-Net as one model): "
                        "a 3D CNN encoder on the canonical localizer volume with two heads. The quality head classifies the localizer "
                        "as " + ", ".join(CLASSES) + "; the coverage head gives the brain probability per 8 mm cell, from which Java takes "

@@ -130,16 +130,20 @@ def normalisation_scale(images: np.ndarray) -> np.ndarray:
     return np.maximum(np.percentile(mip, 99, axis=1), 1e-6)
 
 
-def batch(rng: np.random.Generator, kind: str, tissue: TissuePatches, size: int):
+def batch(rng: np.random.Generator, kind: str, tissue: TissuePatches, size: int, realisations: int = 1):
     """One training batch: normalised noisy images, times, targets (A/scale, [B], T), the tissue mask and each
     sample's SNR (relative to the CSF proton density). The scale is the patch's own percentile times a random factor
-    (SCALE_FACTOR_RANGE), as in a whole slice."""
-    idx = rng.integers(0, tissue.pd.shape[0], size)
+    (SCALE_FACTOR_RANGE), as in a whole slice. With realisations R > 1, consecutive groups of R samples share patch,
+    noise level and scale factor and differ only in their noise draw, so a loss can see each group's mean error (bias)."""
+    if realisations < 1 or size % realisations:
+        raise ValueError(f"batch size {size} is not a multiple of {realisations} noise realisations")
+    groups = size // realisations
+    idx = np.repeat(rng.integers(0, tissue.pd.shape[0], groups), realisations)
     times = random_times(rng, kind)
     clean = weighted_images(kind, tissue, idx, times)
-    sigma = np.exp(rng.uniform(np.log(SIGMA_RANGE[0]), np.log(SIGMA_RANGE[1]), size))
+    sigma = np.repeat(np.exp(rng.uniform(np.log(SIGMA_RANGE[0]), np.log(SIGMA_RANGE[1]), groups)), realisations)
     noisy = clean + sigma[:, None, None, None] * rng.standard_normal(clean.shape)  # Gaussian model, eq. (1)
-    scale = normalisation_scale(noisy) * np.exp(rng.uniform(*np.log(SCALE_FACTOR_RANGE), size))
+    scale = normalisation_scale(noisy) * np.repeat(np.exp(rng.uniform(*np.log(SCALE_FACTOR_RANGE), groups)), realisations)
     images = (noisy / scale[:, None, None, None]).astype(np.float32)
     a = tissue.pd[idx] / scale[:, None, None]
     if kind == "t1":

@@ -27,8 +27,13 @@ T_CHANNEL_WEIGHT = 2.0
 SNR_WEIGHT_POWER = 0.5
 
 
-def step_loss(model: Rim, images, times, target, mask, snr):
-    """Eq. (6): mean over the J steps of the weighted squared map error, in the internal parameterisation (log T)."""
+def step_loss(model: Rim, images, times, target, mask, snr, realisations=1, bias_weight=0.0):
+    """Eq. (6): mean over the J steps of the weighted squared map error, in the internal parameterisation (log T).
+
+    With groups of R noise realisations of one patch (patches.batch), bias_weight adds the squared mean error of each
+    group, which is the bias squared plus the variance over R. Plain squared error lets a net shrink noisy estimates
+    towards the training prior, trading bias for variance; the extra term makes that trade dearer, because the
+    Monte Carlo benchmark judges bias and variance separately."""
     t = target.clone()
     t[:, -1] = torch.log(t[:, -1].clamp(min=1e-3))  # outside the mask T may be 0; those pixels carry no weight
     channel = torch.ones(t.shape[1])
@@ -37,7 +42,14 @@ def step_loss(model: Rim, images, times, target, mask, snr):
     sample = sample / sample.mean()
     w = mask[:, None].float() * channel.view(1, -1, 1, 1) * sample.view(-1, 1, 1, 1)
     denom = (mask[:, None].float() * channel.view(1, -1, 1, 1)).sum() + 1e-6
-    losses = [(((k - t) ** 2) * w).sum() / denom for k in model.estimates(images, times)]
+    losses = []
+    for k in model.estimates(images, times):
+        error = k - t
+        loss = ((error ** 2) * w).sum() / denom
+        if bias_weight and realisations > 1:
+            mean_error = error.view(-1, realisations, *error.shape[1:]).mean(1)
+            loss = loss + bias_weight * ((mean_error ** 2) * w[::realisations]).sum() * realisations / denom
+        losses.append(loss)
     return sum(losses) / len(losses)
 
 
@@ -57,7 +69,7 @@ def with_new_inputs_zeroed(saved, current):
 
 
 def train(kind, minutes, out, data=None, hidden=24, patch=32, batch_size=12, pool=4000, lr=1e-3, seed=TRAIN_SEED,
-          max_iterations=100000, resume=None, threads=2):
+          max_iterations=100000, resume=None, threads=2, realisations=1, bias_weight=0.0):
     torch.set_num_threads(threads)
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
@@ -82,9 +94,9 @@ def train(kind, minutes, out, data=None, hidden=24, patch=32, batch_size=12, poo
     it = 0
     ema = None
     while it < max_iterations and time.monotonic() < deadline:
-        images, times, target, mask, snr = patches.batch(rng, kind, tissue, batch_size)
+        images, times, target, mask, snr = patches.batch(rng, kind, tissue, batch_size, realisations)
         loss = step_loss(model, torch.from_numpy(images), torch.from_numpy(times), torch.from_numpy(target),
-                         torch.from_numpy(mask), torch.from_numpy(snr))
+                         torch.from_numpy(mask), torch.from_numpy(snr), realisations, bias_weight)
         opt.zero_grad()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -101,6 +113,7 @@ def train(kind, minutes, out, data=None, hidden=24, patch=32, batch_size=12, poo
     out.parent.mkdir(parents=True, exist_ok=True)
     meta = {"kind": kind, "hidden": hidden, "steps": model.steps, "iterations": done + it, "batch": batch_size, "patch": patch,
             "pool": int(tissue.pd.shape[0]), "lr": lr, "seed": seed,
+            "noise_realisations": realisations, "bias_weight": bias_weight,
             "data": (f"physics datasets {' + '.join(Path(d).name for d in data)} + procedural" if data else "procedural")
             + (f" (resumed from {Path(resume).name}: {prior_data})" if resume else ""), "minutes": prior_minutes + minutes, "final_loss_ema": ema,
             "parameters": sum(p.numel() for p in model.parameters())}
@@ -122,9 +135,11 @@ def main():
     p.add_argument("--resume", default=None, help="checkpoint to continue from")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--lr", type=float, default=1e-3)
+    p.add_argument("--realisations", type=int, default=1, help="noise realisations per patch in a batch")
+    p.add_argument("--bias-weight", type=float, default=0.0, help="weight of each realisation group's squared mean error")
     a = p.parse_args()
     print(train(a.kind, a.minutes, a.out, a.data, a.hidden, a.patch, a.batch, lr=a.lr, seed=a.seed, resume=a.resume,
-                threads=a.threads))
+                threads=a.threads, realisations=a.realisations, bias_weight=a.bias_weight))
 
 
 if __name__ == "__main__":

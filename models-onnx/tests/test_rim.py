@@ -73,6 +73,42 @@ def test_batch_targets_follow_the_normalisation():
     assert np.all((snr >= 3.9) & (snr <= 154))
 
 
+def test_realisation_groups_share_patch_and_noise_level_but_not_noise():
+    rng = np.random.default_rng(4)
+    tissue = patches.procedural_patches(rng, 6, 16)
+    images, _, target, mask, snr = patches.batch(rng, "t1", tissue, 8, realisations=4)
+    for g in (0, 4):
+        np.testing.assert_array_equal(target[g + 1:g + 4, 1:], np.repeat(target[g:g + 1, 1:], 3, axis=0))
+        np.testing.assert_array_equal(mask[g + 1:g + 4], np.repeat(mask[g:g + 1], 3, axis=0))
+        assert np.all(snr[g:g + 4] == snr[g])
+        assert not np.allclose(images[g], images[g + 1])
+    with pytest.raises(ValueError, match="multiple"):
+        patches.batch(rng, "t1", tissue, 6, realisations=4)
+
+
+def test_bias_term_adds_the_squared_mean_error_of_each_group():
+    """Errors +e and -e within a group cancel in the bias term; the same errors in every member add e^2 to it."""
+    from mrpilot_train.train_rim import step_loss
+
+    class Fixed:
+        def __init__(self, estimate):
+            self.estimate = estimate
+
+        def estimates(self, images, times):
+            return [self.estimate]
+
+    target = torch.ones(4, 2, 3, 3)
+    mask = torch.ones(4, 3, 3, dtype=torch.bool)
+    snr = torch.full((4,), 10.0)
+    args = (None, None, target, mask, snr)
+    logt = torch.log(target[:, 1:])
+    opposite = torch.cat([target[:, :1] + torch.tensor([0.1, -0.1, 0.1, -0.1]).view(4, 1, 1, 1), logt], 1)
+    same = torch.cat([target[:, :1] + 0.1, logt], 1)
+    plain = step_loss(Fixed(same), *args)
+    assert float(step_loss(Fixed(opposite), *args, realisations=2, bias_weight=3.0)) == pytest.approx(float(plain), rel=1e-6)
+    assert float(step_loss(Fixed(same), *args, realisations=2, bias_weight=3.0)) == pytest.approx(4 * float(plain), rel=1e-6)
+
+
 @pytest.mark.parametrize("kind", ["t1", "t2"])
 def test_relaxation_times_do_not_depend_on_the_input_scale(kind):
     """A whole slice is scaled by its brightest tissue, a patch by its own: T must not care (exact, per-pixel)."""

@@ -1,6 +1,5 @@
 package org.mrpilot.planning;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.mrpilot.api.geometry.ImageSlice;
@@ -30,14 +29,8 @@ final class GhostReplicas {
 
     /** Per orientation of the localizer, the slice with the median strongest-replica correlation; the worst of those. */
     static Replica worst(List<ImageSlice> slices) {
-        List<List<ImageSlice>> planes = new ArrayList<>();
-        for (ImageSlice s : slices) {
-            List<ImageSlice> plane = planes.stream().filter(p -> Math.abs(p.get(0).normal().dot(s.normal())) > 0.99).findFirst().orElse(null);
-            if (plane == null) planes.add(plane = new ArrayList<>());
-            plane.add(s);
-        }
         Replica worst = new Replica(0, 0, true);
-        for (List<ImageSlice> plane : planes) {
+        for (List<ImageSlice> plane : Orientations.group(slices, Orientations.SAME_PLANE_COS)) {
             List<Replica> r = plane.stream().map(GhostReplicas::strongest).sorted(Comparator.comparingDouble(Replica::correlation)).toList();
             Replica median = r.get(r.size() / 2);
             if (median.correlation() > worst.correlation()) worst = median;

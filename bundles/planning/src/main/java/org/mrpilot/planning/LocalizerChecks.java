@@ -36,7 +36,7 @@ public final class LocalizerChecks {
             throw new LocalizerRejectedException("localizer slices come from " + frames.size() + " different FrameOfReferenceUIDs " + frames
                     + "; their positions cannot be combined");
         }
-        if (distinctOrientations(slices) < 2) {
+        if (Orientations.group(slices, Orientations.SAME_PLANE_COS).size() < 2) {
             throw new LocalizerRejectedException("localizer slices are all parallel; planning needs at least two orientations");
         }
         double contrast = signalContrast(slices);
@@ -46,19 +46,9 @@ public final class LocalizerChecks {
         }
         GhostReplicas.Replica ghost = GhostReplicas.worst(slices);
         if (ghost.correlation() > MAX_GHOST_CORRELATION) {
-            throw new LocalizerRejectedException(String.format("localizer shows motion ghosts, %s (correlation %.2f > %.2f): %s", ghost.describe(),
-                    ghost.correlation(), MAX_GHOST_CORRELATION, "ask the patient to keep still and repeat the localizer"));
+            throw new LocalizerRejectedException(String.format("localizer shows motion ghosts, %s (correlation %.2f > %.2f): "
+                    + "ask the patient to keep still and repeat the localizer", ghost.describe(), ghost.correlation(), MAX_GHOST_CORRELATION));
         }
-    }
-
-    private static int distinctOrientations(List<ImageSlice> slices) {
-        int count = 0;
-        for (int i = 0; i < slices.size(); i++) {
-            boolean seen = false;
-            for (int j = 0; j < i && !seen; j++) seen = Math.abs(slices.get(i).normal().dot(slices.get(j).normal())) > 0.99;
-            if (!seen) count++;
-        }
-        return count;
     }
 
     /** 99th over 10th percentile of all pixels of all slices (sampled, every slice weighs the same). */

@@ -1,6 +1,5 @@
 package org.mrpilot.planning;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.mrpilot.api.geometry.ImageSlice;
@@ -55,16 +54,13 @@ final class SliceStacks {
     private record Stack(double nx, double ny, double nz, Slab[] slabs) {
     }
 
+    /** A stack's slabs share one normal for depth look-ups, so only truly parallel slices may share a stack. */
+    private static final double STACK_PARALLEL_COS = 0.9999;
+
     private final Stack[] stacks;
 
     SliceStacks(List<ImageSlice> slices) {
-        List<List<ImageSlice>> groups = new ArrayList<>();
-        for (ImageSlice s : slices) {
-            List<ImageSlice> group = null;
-            for (List<ImageSlice> g : groups) if (Math.abs(g.get(0).normal().dot(s.normal())) > 0.9999) group = g;
-            if (group == null) groups.add(group = new ArrayList<>());
-            group.add(s);
-        }
+        List<List<ImageSlice>> groups = Orientations.group(slices, STACK_PARALLEL_COS);
         stacks = new Stack[groups.size()];
         for (int k = 0; k < stacks.length; k++) {
             Vec3 normal = groups.get(k).get(0).normal();
