@@ -10,7 +10,8 @@ import org.mrpilot.api.geometry.ImageSlice;
  * Ways a localizer arrives unusable, made from a clean one's images without a new acquisition: the cases `bench
  * planning` scores the quality verdict on. The first four are what a scanner sends when something went wrong before the
  * images (no head in the field of view, a plane not acquired, a scan stopped after one image, a re-landmarked table);
- * the last two are image artefacts (patient motion, a receiver-gain fault) that leave the localizer's structure intact.
+ * the last three are artefacts (patient motion within or between planes, a receiver-gain fault) that leave the
+ * localizer's structure intact.
  */
 enum LocalizerDamage {
     /** receiver noise only: nothing in the field of view */
@@ -24,7 +25,9 @@ enum LocalizerDamage {
     /** periodic motion: ghosts at +-1/4 of the field of view along phase */
     MOTION_GHOSTS,
     /** a receiver-gain fault: one slice 30x too bright */
-    INTENSITY_FAULT;
+    INTENSITY_FAULT,
+    /** the head moved 12-20 mm before the last plane was acquired: that plane's images show it displaced in-plane */
+    MOVED_PLANE;
 
     /** Rayleigh noise: its 10th percentile is sigma * sqrt(-2 ln 0.9). */
     private static final double RAYLEIGH_P10 = Math.sqrt(-2 * Math.log(0.9));
@@ -73,6 +76,25 @@ enum LocalizerDamage {
                     }
                     float[] p = s.pixels().clone();
                     for (int i = 0; i < p.length; i++) p[i] *= 30;
+                    out.add(with(s, p, s.frameOfReferenceUid()));
+                }
+            }
+            case MOVED_PLANE -> {
+                ImageSlice last = clean.get(clean.size() - 1);
+                double moveMm = 12 + 8 * random.nextDouble(), angle = 2 * Math.PI * random.nextDouble();
+                for (ImageSlice s : clean) {
+                    if (!parallel(s, last)) {
+                        out.add(s);
+                        continue;
+                    }
+                    // circular, because the shifted-in border is background noise either way
+                    int dc = (int) Math.round(moveMm * Math.cos(angle) / s.columnSpacingMm()), dr = (int) Math.round(moveMm * Math.sin(angle) / s.rowSpacingMm());
+                    float[] p = new float[s.pixels().length];
+                    for (int r = 0; r < s.rows(); r++) {
+                        for (int c = 0; c < s.columns(); c++) {
+                            p[r * s.columns() + c] = s.pixel(Math.floorMod(c - dc, s.columns()), Math.floorMod(r - dr, s.rows()));
+                        }
+                    }
                     out.add(with(s, p, s.frameOfReferenceUid()));
                 }
             }

@@ -7,8 +7,8 @@ import java.util.Set;
 import org.mrpilot.api.geometry.ImageSlice;
 
 /**
- * Refuses localizers no plan can come from, before any resampling: too few slices, mixed frames, no signal, or the head
- * repeated by motion ghosts.
+ * Refuses localizers no plan can come from, before any resampling: too few slices, mixed frames, no signal, the head
+ * repeated by motion ghosts, or planes that disagree because the head moved between them.
  */
 public final class LocalizerChecks {
     /**
@@ -23,6 +23,13 @@ public final class LocalizerChecks {
      */
     static final double MAX_GHOST_CORRELATION = 0.4;
 
+    /**
+     * Above this {@link PlaneAgreement} offset (mm) between two orientations the head moved between their acquisitions:
+     * clean simulated localizers measure 0 (profiles are compared at 1 mm steps), and a head moved less than this leaves
+     * plans within their margins.
+     */
+    static final double MAX_PLANE_OFFSET_MM = 4.5;
+
     private LocalizerChecks() {
     }
 
@@ -36,7 +43,8 @@ public final class LocalizerChecks {
             throw new LocalizerRejectedException("localizer slices come from " + frames.size() + " different FrameOfReferenceUIDs " + frames
                     + "; their positions cannot be combined");
         }
-        if (Orientations.group(slices, Orientations.SAME_PLANE_COS).size() < 2) {
+        List<List<ImageSlice>> planes = Orientations.group(slices, Orientations.SAME_PLANE_COS);
+        if (planes.size() < 2) {
             throw new LocalizerRejectedException("localizer slices are all parallel; planning needs at least two orientations");
         }
         double contrast = signalContrast(slices);
@@ -48,6 +56,13 @@ public final class LocalizerChecks {
         if (ghost.correlation() > MAX_GHOST_CORRELATION) {
             throw new LocalizerRejectedException(String.format("localizer shows motion ghosts, %s (correlation %.2f > %.2f): "
                     + "ask the patient to keep still and repeat the localizer", ghost.describe(), ghost.correlation(), MAX_GHOST_CORRELATION));
+        }
+        List<PlaneAgreement.Offset> off = PlaneAgreement.offsets(planes).stream().filter(o -> Math.abs(o.shiftMm()) > MAX_PLANE_OFFSET_MM).toList();
+        if (!off.isEmpty()) {
+            String pairs = String.join(", ", off.stream().map(o -> String.format("%s vs %s %.0f mm", Orientations.name(planes.get(o.orientationA())),
+                    Orientations.name(planes.get(o.orientationB())), Math.abs(o.shiftMm()))).toList());
+            throw new LocalizerRejectedException(String.format("localizer planes disagree where they cross (%s; more than %.1f mm): the head moved "
+                    + "between the planes; ask the patient to keep still and repeat the localizer", pairs, MAX_PLANE_OFFSET_MM));
         }
     }
 

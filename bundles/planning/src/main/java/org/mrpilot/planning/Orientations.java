@@ -3,6 +3,7 @@ package org.mrpilot.planning;
 import java.util.ArrayList;
 import java.util.List;
 import org.mrpilot.api.geometry.ImageSlice;
+import org.mrpilot.api.geometry.Vec3;
 
 /** Localizer slices grouped by orientation: slices whose normals meet {@code |cos| > minAbsCos} share a group. */
 final class Orientations {
@@ -27,5 +28,12 @@ final class Orientations {
             group.add(s);
         }
         return groups;
+    }
+
+    /** "axial", "coronal" or "sagittal" after the scanner axis the group's normal is closest to. */
+    static String name(List<ImageSlice> group) {
+        Vec3 n = group.get(0).normal();
+        double x = Math.abs(n.x()), y = Math.abs(n.y()), z = Math.abs(n.z());
+        return z >= x && z >= y ? "axial" : y >= x ? "coronal" : "sagittal";
     }
 }
