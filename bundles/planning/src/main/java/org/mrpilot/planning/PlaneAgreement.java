@@ -8,10 +8,10 @@ import org.mrpilot.api.geometry.Vec3;
 
 /**
  * Do the localizer's planes agree where they cross? Two slices of different orientations both image the line where
- * their planes meet. Each is read along that line, and the shift that best aligns the two profiles' derivatives is found. A head that
- * moved between the acquisition of two planes shifts every such profile pair by the movement's component along the line;
- * a still head leaves them aligned, whatever the slices' thickness or contrast. Per pair of orientations, the median
- * shift over its slice pairs counts.
+ * their planes meet. Each is read along that line, and the shift that best aligns the two profiles' derivatives is
+ * found. A head that moved between the acquisition of two planes shifts every such profile pair by the movement's
+ * component along the line; a still head leaves them aligned, whatever the slices' thickness or contrast. Per pair of
+ * orientations, the median shift over its slice pairs counts.
  */
 final class PlaneAgreement {
     /** Profiles are read every millimetre, and compared at shifts up to this far. */
