@@ -44,9 +44,7 @@ final class PlaneAgreement {
                     }
                 }
                 if (shifts.isEmpty()) continue;
-                double[] sorted = shifts.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-                double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-                out.add(new Offset(a, b, median, sorted.length));
+                out.add(new Offset(a, b, RobustPlaneFit.median(shifts.stream().mapToDouble(Double::doubleValue).toArray()), shifts.size()));
             }
         }
         return out;

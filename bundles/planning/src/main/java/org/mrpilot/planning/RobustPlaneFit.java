@@ -63,7 +63,7 @@ public final class RobustPlaneFit {
         return a;
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] s = values.clone();
         Arrays.sort(s);
         int n = s.length;
