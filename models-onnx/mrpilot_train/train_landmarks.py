@@ -6,7 +6,9 @@ Run from models-onnx/:
 Kinds: `landmarks`, the first look (five points on the 64^3 x 4 mm canonical volume); `commissures`, the close-up
 (AC and PC on the 32^3 x 2 mm grid aligned with the mid-sagittal plane, `CommissureRefiner` in Java).
 Loss: mean landmark distance (mm, soft-argmax) + cross-entropy of the heatmap against a Gaussian around the truth
-(sigma one heatmap voxel), which makes the early heatmaps find the right region quickly.
+(sigma one heatmap voxel), which makes the early heatmaps find the right region quickly. For the close-up, optionally
++ the AC-PC line's angle error within the mid-sagittal plane (deg, `--angle-weight`): the slice stacks tilt with it,
+and it rewards AC and PC errors that move together over ones that tilt the line.
 Augmentation: left-right mirror (landmarks stay on the mid-sagittal plane), integer shifts up to 3 voxels,
 intensity gamma 0.7-1.4 and gain, extra Gaussian noise.
 """
@@ -86,6 +88,14 @@ def heatmap_loss(logits, t, stride=STRIDE):
     return -(target * F.log_softmax(logits.reshape(b, k, -1), -1)).sum(-1).mean()
 
 
+def pitch_error_deg(pos, t):
+    """|Angle| (deg) between the predicted and true AC->PC directions within the close-up's y-z plane, which is the
+    mid-sagittal plane (x is its normal); pos, t (B, 2, 3) voxels with AC first."""
+    dp, dt = pos[:, 1] - pos[:, 0], t[:, 1] - t[:, 0]
+    diff = torch.atan2(dp[:, 2], dp[:, 1]) - torch.atan2(dt[:, 2], dt[:, 1])
+    return torch.rad2deg(torch.atan2(torch.sin(diff), torch.cos(diff))).abs()
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--data", nargs="+", required=True)
@@ -95,12 +105,15 @@ def main():
     p.add_argument("--lr", type=float, default=2e-3)
     p.add_argument("--validation", type=int, default=24, help="last N samples kept out of training, for monitoring")
     p.add_argument("--seed", type=int, default=5)
+    p.add_argument("--heatmap-weight", type=float, default=2.0, help="weight of the heatmap cross-entropy (per mm of distance)")
+    p.add_argument("--angle-weight", type=float, default=0.0, help="commissures only: weight of the AC-PC angle error (per mm of distance)")
     p.add_argument("--out", default="runs/landmarks.pt")
     p.add_argument("--resume", help="checkpoint to continue from (its step count is carried over)")
     a = p.parse_args()
     torch.manual_seed(a.seed)
     rng = np.random.default_rng(a.seed)
     kind = KINDS[a.kind]
+    if a.angle_weight and a.kind != "commissures": p.error("--angle-weight needs --kind commissures (AC and PC on the mid-sagittal close-up)")
     spacing, stride = kind["spacing_mm"], kind["stride"]
     volumes, targets, anatomy = load(a.data, a.kind)
     n_train = len(volumes) - a.validation
@@ -125,7 +138,8 @@ def main():
         logits = model.logits(x)
         pos, _ = decode(logits, stride)
         dist = torch.linalg.norm(pos - t, dim=-1).mean() * spacing
-        loss = dist + 2.0 * heatmap_loss(logits, t, stride)
+        loss = dist + a.heatmap_weight * heatmap_loss(logits, t, stride)
+        if a.angle_weight: loss = loss + a.angle_weight * pitch_error_deg(pos, t).mean()
         opt.zero_grad()
         loss.backward()
         opt.step()
@@ -136,11 +150,12 @@ def main():
             with torch.no_grad():
                 vp, _ = model(xv)
             err = (torch.linalg.norm(vp - tv, dim=-1) * spacing).mean(0).numpy()
-            print(f"step {step} {time.time() - start:.0f}s train dist ema {ema:.2f} mm; validation per landmark {np.round(err, 2)} mm",
+            angle = f", AC-PC angle {pitch_error_deg(vp, tv).mean().item():.2f} deg" if a.kind == "commissures" else ""
+            print(f"step {step} {time.time() - start:.0f}s train dist ema {ema:.2f} mm; validation per landmark {np.round(err, 2)} mm{angle}",
                   flush=True)
     Path(a.out).parent.mkdir(parents=True, exist_ok=True)
     meta = {"kind": a.kind, "landmarks": int(targets.shape[1]), "width": 8, "stride": stride, "steps": previous_steps + step, "batch": a.batch, "lr": a.lr, "seed": a.seed,
-            "minutes": round(previous_minutes + (time.time() - start) / 60, 1), "train_samples": int(n_train), "data": [str(d) for d in a.data],
+            "heatmap_weight": a.heatmap_weight, "angle_weight": a.angle_weight, "minutes": round(previous_minutes + (time.time() - start) / 60, 1), "train_samples": int(n_train), "data": [str(d) for d in a.data],
             "final_distance_ema_mm": ema}
     torch.save({"state": model.state_dict(), "meta": meta}, a.out)
     print("saved", a.out, meta)

@@ -1,11 +1,12 @@
 """Soft-argmax geometry of the planning landmark net and its augmentation's target bookkeeping (skipped without PyTorch)."""
+import math
 import numpy as np
 import pytest
 
 torch = pytest.importorskip("torch")
 
 from mrpilot_train.landmarks import STRIDE, LandmarkNet, decode  # noqa: E402
-from mrpilot_train.train_landmarks import augment  # noqa: E402
+from mrpilot_train.train_landmarks import augment, pitch_error_deg  # noqa: E402
 
 
 def test_a_sharp_heatmap_decodes_to_its_cell_centre_in_input_voxels():
@@ -62,3 +63,13 @@ def test_commissure_close_ups_of_clean_localizers_load_one_sample_each(tmp_path)
     assert volumes.shape == (3, 2, 4, 4, 4) and t.shape == (3, 2, 3)
     assert np.array_equal(volumes[2], crops[1, 2]) and np.array_equal(t[0], targets[1, 0])
     assert anatomy == ["icbm152"] * 3
+
+
+def test_the_angle_error_is_the_ac_pc_tilt_within_the_mid_sagittal_plane():
+    truth = torch.tensor([[[5.0, 10.0, 12.0], [5.0, 23.0, 12.0]]])  # AC then PC, 13 voxels posterior (y)
+    tilt = math.radians(10)
+    tilted = truth.clone()
+    tilted[0, 1, 1:] = truth[0, 0, 1:] + 13 * torch.tensor([math.cos(tilt), math.sin(tilt)])
+    assert pitch_error_deg(tilted, truth).item() == pytest.approx(10, abs=1e-4)
+    shifted = truth + torch.tensor([3.0, -2.0, 4.0])  # a common shift, even off the plane, leaves the line's direction
+    assert pitch_error_deg(shifted, truth).item() == pytest.approx(0, abs=1e-4)

@@ -27,10 +27,10 @@ final class GhostReplicas {
     private GhostReplicas() {
     }
 
-    /** Per orientation of the localizer, the slice with the median strongest-replica correlation; the worst of those. */
-    static Replica worst(List<ImageSlice> slices) {
+    /** Per orientation ({@link Orientations#group}), the slice with the median strongest-replica correlation; the worst of those. */
+    static Replica worst(List<List<ImageSlice>> planes) {
         Replica worst = new Replica(0, 0, true);
-        for (List<ImageSlice> plane : Orientations.group(slices, Orientations.SAME_PLANE_COS)) {
+        for (List<ImageSlice> plane : planes) {
             List<Replica> r = plane.stream().map(GhostReplicas::strongest).sorted(Comparator.comparingDouble(Replica::correlation)).toList();
             Replica median = r.get(r.size() / 2);
             if (median.correlation() > worst.correlation()) worst = median;

@@ -52,7 +52,7 @@ public final class LocalizerChecks {
             throw new LocalizerRejectedException(String.format("localizer shows no signal above noise (99th/10th percentile %.1f < %.0f): no head in the field of view",
                     contrast, MIN_SIGNAL_CONTRAST));
         }
-        GhostReplicas.Replica ghost = GhostReplicas.worst(slices);
+        GhostReplicas.Replica ghost = GhostReplicas.worst(planes);
         if (ghost.correlation() > MAX_GHOST_CORRELATION) {
             throw new LocalizerRejectedException(String.format("localizer shows motion ghosts, %s (correlation %.2f > %.2f): "
                     + "ask the patient to keep still and repeat the localizer", ghost.describe(), ghost.correlation(), MAX_GHOST_CORRELATION));
