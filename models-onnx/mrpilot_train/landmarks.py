@@ -22,6 +22,7 @@ class LandmarkNet(nn.Module):
         super().__init__()
         assert stride in (2, 4), "heatmaps at 1/2 or 1/4 resolution"
         w = width
+        self.width = width
         self.landmarks = landmarks
         self.stride = stride
         # strided from the first layer: full-resolution 3D convolutions would cost most of the CPU budget
@@ -54,3 +55,30 @@ def decode(logits, stride=STRIDE):
 def cell_centres(n, dtype, stride=STRIDE):
     # heatmap voxel j covers input voxels stride*j .. stride*j + stride-1: its centre is stride*j + (stride-1)/2
     return torch.arange(n, dtype=dtype) * stride + (stride - 1) / 2
+
+
+def widened(net: LandmarkNet, width: int) -> LandmarkNet:
+    """A wider copy of `net` that computes exactly the same (train or eval): the old channels keep their weights, the new
+    ones start random but with zero weight into every old channel, so training grows them from a working net."""
+    assert width >= net.width
+    wide = LandmarkNet(net.landmarks, width, net.stride)
+    old_convs = [m for m in net.modules() if isinstance(m, nn.Conv3d)]
+    new_convs = [m for m in wide.modules() if isinstance(m, nn.Conv3d)]
+    fuse_in = wide.fuse[0][0]
+    with torch.no_grad():
+        for old, new in zip(old_convs, new_convs):
+            # input channels the old ones sit at; fuse's input is the concatenation [enc1 (3w), enc2 (5w)]
+            inputs = torch.arange(old.in_channels)
+            if new is fuse_in:
+                w0, w1 = 3 * net.width, 3 * width
+                inputs = torch.cat([torch.arange(w0), w1 + torch.arange(old.in_channels - w0)])
+            new.weight[:old.out_channels] = 0
+            new.weight[:old.out_channels, inputs] = old.weight
+            new.bias[:old.out_channels] = old.bias
+        for old, new in zip((m for m in net.modules() if isinstance(m, nn.BatchNorm3d)),
+                            (m for m in wide.modules() if isinstance(m, nn.BatchNorm3d))):
+            n = old.num_features
+            for name in ("weight", "bias", "running_mean", "running_var"):
+                getattr(new, name)[:n] = getattr(old, name)
+            new.num_batches_tracked.copy_(old.num_batches_tracked)
+    return wide

@@ -22,7 +22,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .landmarks import STRIDE, LandmarkNet, cell_centres, decode
+from .landmarks import STRIDE, LandmarkNet, cell_centres, decode, widened
 
 KINDS = {
     "landmarks": {"spacing_mm": 4.0, "stride": STRIDE, "names": ["ac", "pc", "msp_anterior", "msp_posterior", "msp_superior"]},
@@ -109,6 +109,8 @@ def main():
     p.add_argument("--angle-weight", type=float, default=0.0, help="commissures only: weight of the AC-PC angle error (per mm of distance)")
     p.add_argument("--out", default="runs/landmarks.pt")
     p.add_argument("--resume", help="checkpoint to continue from (its step count is carried over)")
+    p.add_argument("--width", type=int, help="channels of the first block (default 8, or the resumed net's); wider than the "
+                                             "resumed net widens it without changing what it computes")
     a = p.parse_args()
     torch.manual_seed(a.seed)
     rng = np.random.default_rng(a.seed)
@@ -118,12 +120,15 @@ def main():
     volumes, targets, anatomy = load(a.data, a.kind)
     n_train = len(volumes) - a.validation
     xv, tv = torch.from_numpy(volumes[n_train:]), torch.from_numpy(targets[n_train:])
-    model = LandmarkNet(targets.shape[1], stride=stride)
     previous_steps, previous_minutes = 0, 0.0
     if a.resume:
         saved = torch.load(a.resume, map_location="cpu")
+        model = LandmarkNet(targets.shape[1], width=saved["meta"]["width"], stride=stride)
         model.load_state_dict(saved["state"])
+        if a.width: model = widened(model, a.width)
         previous_steps, previous_minutes = saved["meta"]["steps"], saved["meta"]["minutes"]
+    else:
+        model = LandmarkNet(targets.shape[1], width=a.width or 8, stride=stride)
     opt = torch.optim.AdamW(model.parameters(), lr=a.lr, weight_decay=1e-4)
     budget = a.minutes * 60
     start = time.time()
@@ -154,7 +159,7 @@ def main():
             print(f"step {step} {time.time() - start:.0f}s train dist ema {ema:.2f} mm; validation per landmark {np.round(err, 2)} mm{angle}",
                   flush=True)
     Path(a.out).parent.mkdir(parents=True, exist_ok=True)
-    meta = {"kind": a.kind, "landmarks": int(targets.shape[1]), "width": 8, "stride": stride, "steps": previous_steps + step, "batch": a.batch, "lr": a.lr, "seed": a.seed,
+    meta = {"kind": a.kind, "landmarks": int(targets.shape[1]), "width": model.width, "stride": stride, "steps": previous_steps + step, "batch": a.batch, "lr": a.lr, "seed": a.seed,
             "heatmap_weight": a.heatmap_weight, "angle_weight": a.angle_weight, "minutes": round(previous_minutes + (time.time() - start) / 60, 1), "train_samples": int(n_train), "data": [str(d) for d in a.data],
             "final_distance_ema_mm": ema}
     torch.save({"state": model.state_dict(), "meta": meta}, a.out)

@@ -5,7 +5,7 @@ import pytest
 
 torch = pytest.importorskip("torch")
 
-from mrpilot_train.landmarks import STRIDE, LandmarkNet, decode  # noqa: E402
+from mrpilot_train.landmarks import STRIDE, LandmarkNet, decode, widened  # noqa: E402
 from mrpilot_train.train_landmarks import augment, pitch_error_deg  # noqa: E402
 
 
@@ -73,3 +73,18 @@ def test_the_angle_error_is_the_ac_pc_tilt_within_the_mid_sagittal_plane():
     assert pitch_error_deg(tilted, truth).item() == pytest.approx(10, abs=1e-4)
     shifted = truth + torch.tensor([3.0, -2.0, 4.0])  # a common shift, even off the plane, leaves the line's direction
     assert pitch_error_deg(shifted, truth).item() == pytest.approx(0, abs=1e-4)
+
+
+def test_a_widened_net_computes_what_the_narrow_one_did():
+    torch.manual_seed(0)
+    narrow = LandmarkNet(2, width=4, stride=2)
+    narrow.train()
+    narrow(torch.rand(2, 2, 16, 16, 16))  # non-trivial batch-norm running statistics
+    x = torch.rand(2, 2, 16, 16, 16)
+    wide = widened(narrow, 6)
+    assert wide.width == 6 and sum(p.numel() for p in wide.parameters()) > sum(p.numel() for p in narrow.parameters())
+    for mode in (False, True):
+        narrow.train(mode)
+        wide.train(mode)
+        with torch.no_grad():
+            assert torch.allclose(wide.logits(x), narrow.logits(x), atol=1e-5)
