@@ -211,3 +211,35 @@ class Rim(nn.Module):
 
     def forward(self, images, times):
         return self.signal.physical(self.estimates(images, times)[-1])
+
+
+def widened(rim: Rim, hidden: int) -> Rim:
+    """A copy of `rim` with `hidden` channels that computes exactly the same: the old channels keep their weights and
+    take nothing from the new ones, and the update reads nothing from them; the new channels start random, so they
+    carry signal from the first step and training can grow their weight in the update (zero-initialised ones would
+    get no gradient)."""
+    if hidden < rim.hidden:
+        raise ValueError(f"cannot narrow a RIM from {rim.hidden} to {hidden} hidden channels")
+    wide = Rim(rim.kind, hidden=hidden, steps=rim.steps)
+    old_h = rim.hidden
+
+    def rows(conv_out_channels_old, groups):
+        # output channels of the old units: for a GRU's gate convolution, the z, r and n blocks each start at k * hidden
+        return torch.cat([g * hidden + torch.arange(conv_out_channels_old // groups) for g in range(groups)])
+
+    pairs = [(rim.cell.conv_in, wide.cell.conv_in, 1, False), (rim.cell.gru1.gates_x, wide.cell.gru1.gates_x, 3, True),
+             (rim.cell.gru1.gates_h, wide.cell.gru1.gates_h, 3, True), (rim.cell.conv_mid[0], wide.cell.conv_mid[0], 1, True),
+             (rim.cell.conv_mid[2], wide.cell.conv_mid[2], 1, True), (rim.cell.gru2.gates_x, wide.cell.gru2.gates_x, 3, True),
+             (rim.cell.gru2.gates_h, wide.cell.gru2.gates_h, 3, True)]
+    with torch.no_grad():
+        for old, new, groups, hidden_inputs in pairs:
+            out = rows(old.out_channels, groups)
+            inputs = torch.arange(old_h) if hidden_inputs else torch.arange(old.in_channels)
+            new.weight[out] = 0
+            new.weight[out[:, None], inputs] = old.weight
+            new.bias[out] = old.bias
+        wide.cell.conv_out.weight.zero_()
+        wide.cell.conv_out.weight[:, :old_h] = rim.cell.conv_out.weight
+        wide.cell.conv_out.bias.copy_(rim.cell.conv_out.bias)
+    return wide
+

@@ -15,7 +15,7 @@ import torch
 from tqdm import tqdm
 
 from . import patches
-from .rim import Rim
+from .rim import Rim, widened
 
 TRAIN_SEED = 1001  # held-out evaluation uses other seeds (export_rim.HELD_OUT_SEED)
 
@@ -79,16 +79,18 @@ def train(kind, minutes, out, data=None, hidden=24, patch=32, batch_size=12, poo
         tissue = patches.concatenate([physics, patches.procedural_patches(rng, physics.pd.shape[0] // 3, size)])
     else:
         tissue = patches.procedural_patches(rng, pool, patch)
-    model = Rim(kind, hidden=hidden)
-    opt = torch.optim.Adam(model.parameters(), lr=lr)
+    model = None if resume else Rim(kind, hidden=hidden)
     history, done, prior_minutes, prior_data = [], 0, 0.0, None
     if resume:  # continue a run: same weights, fresh noise/patch draws (the seed is offset by the iterations done)
         saved = torch.load(resume, map_location="cpu")
-        model.load_state_dict(with_new_inputs_zeroed(saved["state"], model.state_dict()))
+        narrow = Rim(kind, hidden=saved["meta"]["hidden"])  # a wider --hidden grows the saved net (rim.widened)
+        narrow.load_state_dict(with_new_inputs_zeroed(saved["state"], narrow.state_dict()))
+        model = widened(narrow, hidden)
         done, prior_minutes = saved["meta"]["iterations"], saved["meta"]["minutes"]
         prior_data = saved["meta"]["data"]
         rng = np.random.default_rng([seed, done])
         history = json.loads(Path(resume).with_suffix(".history.json").read_text())["history"]
+    opt = torch.optim.Adam(model.parameters(), lr=lr)
     deadline = time.monotonic() + minutes * 60
     bar = tqdm(total=max_iterations, desc=f"train {kind}", unit="it")
     it = 0
@@ -128,7 +130,7 @@ def main():
     p.add_argument("--minutes", type=float, required=True, help="wall-time budget")
     p.add_argument("--out", required=True)
     p.add_argument("--data", nargs="+", default=None, help="dataset directories")
-    p.add_argument("--hidden", type=int, default=24)
+    p.add_argument("--hidden", type=int, default=24, help="hidden channels; with --resume, at least the checkpoint's")
     p.add_argument("--patch", type=int, default=32)
     p.add_argument("--batch", type=int, default=12)
     p.add_argument("--seed", type=int, default=TRAIN_SEED)

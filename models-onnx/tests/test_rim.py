@@ -6,7 +6,7 @@ torch = pytest.importorskip("torch")
 
 from mrpilot_train import patches  # noqa: E402
 from mrpilot_train.export_rim import export, run_onnx, run_torch  # noqa: E402
-from mrpilot_train.rim import Rim, asinh  # noqa: E402
+from mrpilot_train.rim import Rim, asinh, widened  # noqa: E402
 from mrpilot_train.train_rim import train  # noqa: E402
 
 
@@ -54,6 +54,21 @@ def test_export_takes_any_n_h_w_and_matches_pytorch(kind, tmp_path):
         np.testing.assert_allclose(out, run_torch(rim, images, times), atol=2e-5, rtol=1e-4)
 
 
+@pytest.mark.parametrize("kind", ["t1", "t2"])
+def test_widened_rim_computes_the_same_and_its_new_channels_learn(kind):
+    torch.manual_seed(2)
+    rim = Rim(kind, hidden=4)
+    wide = widened(rim, 7)
+    images = torch.rand(2, 9, 12, 10)
+    times = torch.linspace(0.05, 2.0, 9)
+    for narrow_k, wide_k in zip(rim.estimates(images, times), wide.estimates(images, times)):
+        torch.testing.assert_close(wide_k, narrow_k, atol=1e-6, rtol=1e-5)
+    wide.estimates(images, times)[-1].square().sum().backward()
+    assert float(wide.cell.conv_out.weight.grad[:, 4:].abs().sum()) > 0
+    with pytest.raises(ValueError):
+        widened(wide, 5)
+
+
 def test_training_runs_and_writes_checkpoint(tmp_path):
     out = train("t2", minutes=5, out=tmp_path / "t2.pt", hidden=4, patch=8, batch_size=2, pool=6, max_iterations=3, threads=1)
     saved = torch.load(out)
@@ -61,6 +76,9 @@ def test_training_runs_and_writes_checkpoint(tmp_path):
     resumed = train("t2", minutes=5, out=tmp_path / "t2b.pt", hidden=4, patch=8, batch_size=2, pool=6, max_iterations=2,
                     threads=1, resume=out)
     assert torch.load(resumed)["meta"]["iterations"] == 5
+    grown = train("t2", minutes=5, out=tmp_path / "t2c.pt", hidden=6, patch=8, batch_size=2, pool=6, max_iterations=1,
+                  threads=1, resume=resumed)
+    assert torch.load(grown)["meta"]["hidden"] == 6 and torch.load(grown)["state"]["cell.conv_out.weight"].shape[1] == 6
 
 
 def test_batch_targets_follow_the_normalisation():
