@@ -76,8 +76,11 @@ final class PlanningBenchmark implements Benchmark {
         }
     }
 
-    /** One planned localizer: its errors, the scanner-axes plan's errors, confidence and latency. */
-    record Planned(Errors errors, Errors peer, double confidence, double latencyS) {
+    /**
+     * One planned localizer: its errors, the scanner-axes plan's errors, confidence, latency, and whether both
+     * commissures lie inside the slab of some localizer slice (else the nets must infer them from the anatomy around).
+     */
+    record Planned(Errors errors, Errors peer, double confidence, double latencyS, boolean commissuresInSlabs) {
     }
 
     @Override
@@ -167,7 +170,9 @@ final class PlanningBenchmark implements Benchmark {
                 long t0 = System.nanoTime();
                 Plan plan = planner.plan(DicomLocalizer.read(dir));
                 double latency = (System.nanoTime() - t0) / 1e9;
-                return Optional.of(new Planned(errors(plan, g.patient()), scannerAxes(g.patient()), plan.confidence(), latency));
+                Landmarks truth = g.patient().landmarks();
+                boolean inSlabs = inSomeSlab(truth.anteriorCommissure(), g.slices()) && inSomeSlab(truth.posteriorCommissure(), g.slices());
+                return Optional.of(new Planned(errors(plan, g.patient()), scannerAxes(g.patient()), plan.confidence(), latency, inSlabs));
             } catch (LocalizerRejectedException | LocalizerFolder.RefusedException e) {
                 return Optional.empty();
             } finally {
@@ -186,6 +191,14 @@ final class PlanningBenchmark implements Benchmark {
         r.add("pc_mm", stats(evaluation, p -> p.errors().pcMm()));
         r.add("msp_deg", stats(evaluation, p -> p.errors().mspDeg()));
         r.add("acpc_deg", stats(evaluation, p -> p.errors().acpcDeg()));
+        JsonObject bySlabs = new JsonObject();
+        for (boolean in : new boolean[] {true, false}) {
+            List<Planned> group = evaluation.stream().filter(p -> p.commissuresInSlabs() == in).toList();
+            JsonObject o = stats(group, p -> p.errors().acpcDeg());
+            o.addProperty("n", group.size());
+            bySlabs.add(in ? "both_in_a_slab" : "not_both_in_a_slab", o);
+        }
+        r.add("acpc_deg_by_commissures_in_slabs", bySlabs);
         r.addProperty("coverage", evaluation.stream().mapToDouble(p -> p.errors().coverage()).average().orElse(Double.NaN));
 
         // the verdict is the product's: refused (by the DICOM reader, LocalizerChecks or the quality net) or planned
@@ -253,6 +266,10 @@ final class PlanningBenchmark implements Benchmark {
                         auto.size(), evaluation.size(), r.get("auto_p95_msp_deg").getAsDouble(), r.get("auto_p95_acpc_deg").getAsDouble())
                 : String.format("no auto-execute threshold qualifies: at no confidence level are the calibration plans' angle errors above %.0f deg rare enough"
                         + " to trust a p95 within it; every plan waits for the operator (auto fraction 0)", MAX_AUTO_P95_DEG));
+        out.printf("AC-PC angle (deg) mean / p95 where both commissures lie inside a localizer slab: %s / %s (n %d); where not: %s / %s (n %d)%n",
+                fmt(bySlabs, "both_in_a_slab", "mean"), fmt(bySlabs, "both_in_a_slab", "p95"), bySlabs.getAsJsonObject("both_in_a_slab").get("n").getAsInt(),
+                fmt(bySlabs, "not_both_in_a_slab", "mean"), fmt(bySlabs, "not_both_in_a_slab", "p95"),
+                bySlabs.getAsJsonObject("not_both_in_a_slab").get("n").getAsInt());
         out.printf("quality verdict (localizer checks + quality net): %d/%d clean accepted, %d/%d artefacted refused; refused by artefact: %s%n",
                 evaluation.size(), cleanTotal, artefactRefused, artefactTotal, byCase);
         return r;
@@ -291,6 +308,18 @@ final class PlanningBenchmark implements Benchmark {
         return new Errors(ac, pc, plan.midSagittal().normal().axisAngleDeg(truth.midSagittalNormal()),
                 plan.frame().posterior().angleDeg(truth.posteriorCommissure().minus(truth.anteriorCommissure())),
                 Coverage.fractionInside(plan.stacks().get(0), coveredBrain(patient)));
+    }
+
+    /** Whether {@code pointMm} lies within half a slice thickness of a slice's plane and inside its field of view. */
+    static boolean inSomeSlab(Vec3 pointMm, List<ImageSlice> slices) {
+        for (ImageSlice s : slices) {
+            Vec3 d = pointMm.minus(s.positionMm());
+            double column = d.dot(s.rowDirection()) / s.columnSpacingMm(), row = d.dot(s.columnDirection()) / s.rowSpacingMm();
+            if (Math.abs(d.dot(s.normal())) <= s.thicknessMm() / 2 && column >= -0.5 && column <= s.columns() - 0.5 && row >= -0.5 && row <= s.rows() - 0.5) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The plan without anatomy: slices along the scanner axes, so its angle errors are the head's tilt. */
