@@ -242,4 +242,3 @@ def widened(rim: Rim, hidden: int) -> Rim:
         wide.cell.conv_out.weight[:, :old_h] = rim.cell.conv_out.weight
         wide.cell.conv_out.bias.copy_(rim.cell.conv_out.bias)
     return wide
-

@@ -18,6 +18,7 @@ from . import patches
 from .rim import Rim, widened
 
 TRAIN_SEED = 1001  # held-out evaluation uses other seeds (export_rim.HELD_OUT_SEED)
+DEFAULT_HIDDEN = 24
 
 
 # Weights of the map error: the relaxation time counts double (the quantity the maps are for), and a sample's
@@ -68,7 +69,7 @@ def with_new_inputs_zeroed(saved, current):
     return state
 
 
-def train(kind, minutes, out, data=None, hidden=24, patch=32, batch_size=12, pool=4000, lr=1e-3, seed=TRAIN_SEED,
+def train(kind, minutes, out, data=None, hidden=None, patch=32, batch_size=12, pool=4000, lr=1e-3, seed=TRAIN_SEED,
           max_iterations=100000, resume=None, threads=2, realisations=1, bias_weight=0.0):
     torch.set_num_threads(threads)
     torch.manual_seed(seed)
@@ -79,13 +80,13 @@ def train(kind, minutes, out, data=None, hidden=24, patch=32, batch_size=12, poo
         tissue = patches.concatenate([physics, patches.procedural_patches(rng, physics.pd.shape[0] // 3, size)])
     else:
         tissue = patches.procedural_patches(rng, pool, patch)
-    model = None if resume else Rim(kind, hidden=hidden)
+    model = None if resume else Rim(kind, hidden=hidden or DEFAULT_HIDDEN)
     history, done, prior_minutes, prior_data = [], 0, 0.0, None
     if resume:  # continue a run: same weights, fresh noise/patch draws (the seed is offset by the iterations done)
         saved = torch.load(resume, map_location="cpu")
-        narrow = Rim(kind, hidden=saved["meta"]["hidden"])  # a wider --hidden grows the saved net (rim.widened)
+        narrow = Rim(kind, hidden=saved["meta"]["hidden"])  # a wider hidden grows the saved net (rim.widened)
         narrow.load_state_dict(with_new_inputs_zeroed(saved["state"], narrow.state_dict()))
-        model = widened(narrow, hidden)
+        model = widened(narrow, hidden or narrow.hidden)
         done, prior_minutes = saved["meta"]["iterations"], saved["meta"]["minutes"]
         prior_data = saved["meta"]["data"]
         rng = np.random.default_rng([seed, done])
@@ -113,7 +114,7 @@ def train(kind, minutes, out, data=None, hidden=24, patch=32, batch_size=12, poo
     bar.close()
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    meta = {"kind": kind, "hidden": hidden, "steps": model.steps, "iterations": done + it, "batch": batch_size, "patch": patch,
+    meta = {"kind": kind, "hidden": model.hidden, "steps": model.steps, "iterations": done + it, "batch": batch_size, "patch": patch,
             "pool": int(tissue.pd.shape[0]), "lr": lr, "seed": seed,
             "noise_realisations": realisations, "bias_weight": bias_weight,
             "data": (f"physics datasets {' + '.join(Path(d).name for d in data)} + procedural" if data else "procedural")
@@ -130,7 +131,8 @@ def main():
     p.add_argument("--minutes", type=float, required=True, help="wall-time budget")
     p.add_argument("--out", required=True)
     p.add_argument("--data", nargs="+", default=None, help="dataset directories")
-    p.add_argument("--hidden", type=int, default=24, help="hidden channels; with --resume, at least the checkpoint's")
+    p.add_argument("--hidden", type=int, default=None,
+                   help=f"hidden channels (default {DEFAULT_HIDDEN}, or the checkpoint's with --resume; more grows it)")
     p.add_argument("--patch", type=int, default=32)
     p.add_argument("--batch", type=int, default=12)
     p.add_argument("--seed", type=int, default=TRAIN_SEED)

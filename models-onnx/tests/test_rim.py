@@ -73,9 +73,10 @@ def test_training_runs_and_writes_checkpoint(tmp_path):
     out = train("t2", minutes=5, out=tmp_path / "t2.pt", hidden=4, patch=8, batch_size=2, pool=6, max_iterations=3, threads=1)
     saved = torch.load(out)
     assert saved["meta"]["iterations"] == 3 and np.isfinite(saved["meta"]["final_loss_ema"])
-    resumed = train("t2", minutes=5, out=tmp_path / "t2b.pt", hidden=4, patch=8, batch_size=2, pool=6, max_iterations=2,
+    resumed = train("t2", minutes=5, out=tmp_path / "t2b.pt", patch=8, batch_size=2, pool=6, max_iterations=2,
                     threads=1, resume=out)
     assert torch.load(resumed)["meta"]["iterations"] == 5
+    assert torch.load(resumed)["meta"]["hidden"] == 4, "a resumed run keeps the checkpoint's width unless told to grow it"
     grown = train("t2", minutes=5, out=tmp_path / "t2c.pt", hidden=6, patch=8, batch_size=2, pool=6, max_iterations=1,
                   threads=1, resume=resumed)
     assert torch.load(grown)["meta"]["hidden"] == 6 and torch.load(grown)["state"]["cell.conv_out.weight"].shape[1] == 6
