@@ -80,7 +80,6 @@ def train(kind, minutes, out, data=None, hidden=None, patch=32, batch_size=12, p
         tissue = patches.concatenate([physics, patches.procedural_patches(rng, physics.pd.shape[0] // 3, size)])
     else:
         tissue = patches.procedural_patches(rng, pool, patch)
-    model = None if resume else Rim(kind, hidden=hidden or DEFAULT_HIDDEN)
     history, done, prior_minutes, prior_data = [], 0, 0.0, None
     if resume:  # continue a run: same weights, fresh noise/patch draws (the seed is offset by the iterations done)
         saved = torch.load(resume, map_location="cpu")
@@ -91,6 +90,8 @@ def train(kind, minutes, out, data=None, hidden=None, patch=32, batch_size=12, p
         prior_data = saved["meta"]["data"]
         rng = np.random.default_rng([seed, done])
         history = json.loads(Path(resume).with_suffix(".history.json").read_text())["history"]
+    else:
+        model = Rim(kind, hidden=hidden or DEFAULT_HIDDEN)
     opt = torch.optim.Adam(model.parameters(), lr=lr)
     deadline = time.monotonic() + minutes * 60
     bar = tqdm(total=max_iterations, desc=f"train {kind}", unit="it")
