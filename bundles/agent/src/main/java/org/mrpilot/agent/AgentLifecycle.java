@@ -104,6 +104,9 @@ public class AgentLifecycle {
      */
     static void exit(BundleContext context, int status) {
         if (!EXITING.compareAndSet(false, true)) return;
+        // The launcher ends the JVM with its own code (117, "framework stopped") as soon as the framework stops,
+        // racing the halt below; a hook that halts with our status makes ours the one the JVM ends with.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> Runtime.getRuntime().halt(status), "mrpilot-exit-status"));
         Framework framework = (Framework) context.getBundle(0);
         Thread stopper = new Thread(() -> {
             try {
