@@ -28,13 +28,17 @@ T_CHANNEL_WEIGHT = 2.0
 SNR_WEIGHT_POWER = 0.5
 
 
-def step_loss(model: Rim, images, times, target, mask, snr, realisations=1, bias_weight=0.0):
+def step_loss(model: Rim, images, times, target, mask, snr, realisations=1, bias_weight=0.0, bias_window=1):
     """Eq. (6): mean over the J steps of the weighted squared map error, in the internal parameterisation (log T).
 
     With groups of R noise realisations of one patch (patches.batch), bias_weight adds the squared mean error of each
     group, which is the bias squared plus the variance over R. Plain squared error lets a net shrink noisy estimates
     towards the training prior, trading bias for variance; the extra term makes that trade dearer, because the
-    Monte Carlo benchmark judges bias and variance separately."""
+    Monte Carlo benchmark judges bias and variance separately.
+
+    A bias_window above 1 averages each group's mean error over that window (inside the mask) before squaring it. The
+    term then charges an offset of the local mean (a pull towards the prior) but hardly the shrinkage of each voxel's
+    own texture towards its neighbours, which averages out over the window and lowers the variance."""
     t = target.clone()
     t[:, -1] = torch.log(t[:, -1].clamp(min=1e-3))  # outside the mask T may be 0; those pixels carry no weight
     channel = torch.ones(t.shape[1])
@@ -49,9 +53,20 @@ def step_loss(model: Rim, images, times, target, mask, snr, realisations=1, bias
         loss = ((error ** 2) * w).sum() / denom
         if bias_weight and realisations > 1:
             mean_error = error.view(-1, realisations, *error.shape[1:]).mean(1)
+            if bias_window > 1:
+                mean_error = local_mean(mean_error, mask[::realisations], bias_window)
             loss = loss + bias_weight * ((mean_error ** 2) * w[::realisations]).sum() * realisations / denom
         losses.append(loss)
     return sum(losses) / len(losses)
+
+
+def local_mean(values, mask, window):
+    """Mean of values (N, C, H, W) over a window x window neighbourhood, counting only pixels inside mask (N, H, W)."""
+    m = mask[:, None].float()
+    pad = window // 2
+    total = torch.nn.functional.avg_pool2d(values * m, window, stride=1, padding=pad, count_include_pad=True)
+    count = torch.nn.functional.avg_pool2d(m, window, stride=1, padding=pad, count_include_pad=True)
+    return total / count.clamp(min=1e-6)
 
 
 def with_new_inputs_zeroed(saved, current):
@@ -70,7 +85,7 @@ def with_new_inputs_zeroed(saved, current):
 
 
 def train(kind, minutes, out, data=None, hidden=None, patch=32, batch_size=12, pool=4000, lr=1e-3, seed=TRAIN_SEED,
-          max_iterations=100000, resume=None, threads=2, realisations=1, bias_weight=0.0):
+          max_iterations=100000, resume=None, threads=2, realisations=1, bias_weight=0.0, bias_window=1):
     torch.set_num_threads(threads)
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
@@ -100,7 +115,7 @@ def train(kind, minutes, out, data=None, hidden=None, patch=32, batch_size=12, p
     while it < max_iterations and time.monotonic() < deadline:
         images, times, target, mask, snr = patches.batch(rng, kind, tissue, batch_size, realisations)
         loss = step_loss(model, torch.from_numpy(images), torch.from_numpy(times), torch.from_numpy(target),
-                         torch.from_numpy(mask), torch.from_numpy(snr), realisations, bias_weight)
+                         torch.from_numpy(mask), torch.from_numpy(snr), realisations, bias_weight, bias_window)
         opt.zero_grad()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -117,7 +132,7 @@ def train(kind, minutes, out, data=None, hidden=None, patch=32, batch_size=12, p
     out.parent.mkdir(parents=True, exist_ok=True)
     meta = {"kind": kind, "hidden": model.hidden, "steps": model.steps, "iterations": done + it, "batch": batch_size, "patch": patch,
             "pool": int(tissue.pd.shape[0]), "lr": lr, "seed": seed,
-            "noise_realisations": realisations, "bias_weight": bias_weight,
+            "noise_realisations": realisations, "bias_weight": bias_weight, "bias_window": bias_window,
             "data": (f"physics datasets {' + '.join(Path(d).name for d in data)} + procedural" if data else "procedural")
             + (f" (resumed from {Path(resume).name}: {prior_data})" if resume else ""), "minutes": prior_minutes + minutes, "final_loss_ema": ema,
             "parameters": sum(p.numel() for p in model.parameters())}
@@ -142,9 +157,13 @@ def main():
     p.add_argument("--lr", type=float, default=1e-3)
     p.add_argument("--realisations", type=int, default=1, help="noise realisations per patch in a batch")
     p.add_argument("--bias-weight", type=float, default=0.0, help="weight of each realisation group's squared mean error")
+    p.add_argument("--bias-window", type=int, default=1,
+                   help="odd window (pixels) over which the bias term averages each group's mean error first")
     a = p.parse_args()
+    if a.bias_window < 1 or a.bias_window % 2 == 0:
+        p.error("--bias-window must be an odd number >= 1")
     print(train(a.kind, a.minutes, a.out, a.data, a.hidden, a.patch, a.batch, lr=a.lr, seed=a.seed, resume=a.resume,
-                threads=a.threads, realisations=a.realisations, bias_weight=a.bias_weight))
+                threads=a.threads, realisations=a.realisations, bias_weight=a.bias_weight, bias_window=a.bias_window))
 
 
 if __name__ == "__main__":
