@@ -39,12 +39,25 @@ final class PixelStatistics {
         double[] out = new double[count(include)];
         int k = 0;
         for (int i = 0; i < sum.length; i++) {
-            if (!include[i]) continue;
-            double mean = sum[i] / realisations;
-            double var = Math.max(sumSquares[i] - realisations * mean * mean, 0) / Math.max(realisations - 1, 1);
-            out[k++] = Math.sqrt(var) / Math.abs(mean);
+            if (include[i]) out[k++] = Math.sqrt(variance(i)) / Math.abs(sum[i] / realisations);
         }
         return out;
+    }
+
+    /** Standard error of each included pixel's mean over the realisations, relative to its true value. */
+    double[] relativeStandardErrorOfMean(float[] truth, boolean[] include) {
+        double[] out = new double[count(include)];
+        int k = 0;
+        for (int i = 0; i < sum.length; i++) {
+            if (include[i]) out[k++] = Math.sqrt(variance(i) / realisations) / Math.abs(truth[i]);
+        }
+        return out;
+    }
+
+    /** Sample variance of pixel i over the realisations. */
+    private double variance(int i) {
+        double mean = sum[i] / realisations;
+        return Math.max(sumSquares[i] - realisations * mean * mean, 0) / Math.max(realisations - 1, 1);
     }
 
     private static int count(boolean[] include) {
