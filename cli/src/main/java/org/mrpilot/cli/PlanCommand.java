@@ -39,8 +39,10 @@ final class PlanCommand implements Command {
                     [--dicom-out DIR]    also write it as DICOM files into DIR (empty or new) and plan from those files
                     [--source procedural|icbm152] [--icbm-dir DIR]
                   plan.json   stacks (geometry-table rows), landmarks and mid-sagittal plane (LPS mm), confidence, quality
-                              verdict, auto_execute (if the site allowed it: confidence >= --min-confidence, default the
-                              calibrated threshold), and for generated localizers the errors against the ground truth
+                              verdict, commissures_imaged (false: AC or PC lies in no localizer slice, so the AC-PC
+                              line was inferred and the confidence halved), auto_execute (if the site allowed it:
+                              confidence >= --min-confidence, default the calibrated threshold), and for generated
+                              localizers the errors against the ground truth
                   --png FILE  the localizer's three planes with the stacks, landmarks and mid-sagittal trace drawn
                               (default: plan.json's name with .png)""";
     }
@@ -90,6 +92,7 @@ final class PlanCommand implements Command {
             if (png != null) PlanOverlay.write(localizer, plan, png);
             System.out.printf("planned %d stacks from %d localizer images, confidence %.2f%s -> %s%s%n", plan.stacks().size(), localizer.size(),
                     plan.confidence(), decided.autoExecute() ? " (auto-execute)" : " (operator confirms)", out, png == null ? "" : ", " + png);
+            if (!plan.commissuresImaged()) System.out.println("AC or PC lies in no localizer slice: the AC-PC line was inferred from the anatomy around them; check it");
         }
         return 0;
     }

@@ -56,6 +56,7 @@ final class PlanJson {
         msp.addProperty("symmetry_confidence", symmetry.confidence());
         o.add("mid_sagittal_plane", msp);
         o.addProperty("confidence", plan.confidence());
+        o.addProperty("commissures_imaged", plan.commissuresImaged());
         JsonObject quality = new JsonObject();
         quality.addProperty("usable", decided.quality().usable());
         quality.addProperty("probability", decided.quality().probability());

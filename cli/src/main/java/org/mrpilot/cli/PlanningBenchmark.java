@@ -31,6 +31,7 @@ import org.mrpilot.planning.Coverage;
 import org.mrpilot.planning.LocalizerRejectedException;
 import org.mrpilot.planning.Plan;
 import org.mrpilot.planning.Plane;
+import org.mrpilot.planning.SlabCoverage;
 import org.mrpilot.planning.SlicePlanner;
 
 /**
@@ -171,7 +172,7 @@ final class PlanningBenchmark implements Benchmark {
                 Plan plan = planner.plan(DicomLocalizer.read(dir));
                 double latency = (System.nanoTime() - t0) / 1e9;
                 Landmarks truth = g.patient().landmarks();
-                boolean inSlabs = inSomeSlab(truth.anteriorCommissure(), g.slices()) && inSomeSlab(truth.posteriorCommissure(), g.slices());
+                boolean inSlabs = SlabCoverage.imaged(truth.anteriorCommissure(), g.slices()) && SlabCoverage.imaged(truth.posteriorCommissure(), g.slices());
                 return Optional.of(new Planned(errors(plan, g.patient()), scannerAxes(g.patient()), plan.confidence(), latency, inSlabs));
             } catch (LocalizerRejectedException | LocalizerFolder.RefusedException e) {
                 return Optional.empty();
@@ -308,18 +309,6 @@ final class PlanningBenchmark implements Benchmark {
         return new Errors(ac, pc, plan.midSagittal().normal().axisAngleDeg(truth.midSagittalNormal()),
                 plan.frame().posterior().angleDeg(truth.posteriorCommissure().minus(truth.anteriorCommissure())),
                 Coverage.fractionInside(plan.stacks().get(0), coveredBrain(patient)));
-    }
-
-    /** Whether {@code pointMm} lies within half a slice thickness of a slice's plane and inside its field of view. */
-    static boolean inSomeSlab(Vec3 pointMm, List<ImageSlice> slices) {
-        for (ImageSlice s : slices) {
-            Vec3 d = pointMm.minus(s.positionMm());
-            double column = d.dot(s.rowDirection()) / s.columnSpacingMm(), row = d.dot(s.columnDirection()) / s.rowSpacingMm();
-            if (Math.abs(d.dot(s.normal())) <= s.thicknessMm() / 2 && column >= -0.5 && column <= s.columns() - 0.5 && row >= -0.5 && row <= s.rows() - 0.5) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The plan without anatomy: slices along the scanner axes, so its angle errors are the head's tilt. */

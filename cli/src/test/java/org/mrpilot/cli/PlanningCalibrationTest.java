@@ -1,14 +1,11 @@
 package org.mrpilot.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mrpilot.api.geometry.ImageSlice;
-import org.mrpilot.api.geometry.Vec3;
 
 /** The auto-execute calibration rule of `bench planning`, and its test of whether a landmark was imaged. */
 class PlanningCalibrationTest {
@@ -46,15 +43,5 @@ class PlanningCalibrationTest {
         List<PlanningBenchmark.Planned> off = new ArrayList<>();
         for (int i = 0; i < 50; i++) off.add(plan(i / 50.0, 3 + i * 0.01, 0.5));
         assertTrue(PlanningBenchmark.calibrate(off).isEmpty(), "every plan's mid-sagittal plane is off by more than 2 deg");
-    }
-
-    @Test
-    void aPointIsInASlabWithinHalfTheThicknessOfTheSliceAndInsideItsFieldOfView() {
-        // axial slice at S = 10 mm, 5 mm thick, 100 x 100 mm from (-50, -50) in L and P
-        ImageSlice axial = new ImageSlice(50, 50, new float[2500], new Vec3(-50, -50, 10), Vec3.L, Vec3.P, 2, 2, 5, "1.2.3");
-        assertTrue(PlanningBenchmark.inSomeSlab(new Vec3(0, 0, 12.4), List.of(axial)));
-        assertFalse(PlanningBenchmark.inSomeSlab(new Vec3(0, 0, 12.6), List.of(axial)), "2.6 mm from a 5 mm slice's plane");
-        assertFalse(PlanningBenchmark.inSomeSlab(new Vec3(60, 0, 10), List.of(axial)), "beyond the field of view");
-        assertFalse(PlanningBenchmark.inSomeSlab(new Vec3(0, 0, 12.4), List.of()));
     }
 }

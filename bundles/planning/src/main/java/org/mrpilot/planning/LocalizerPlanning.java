@@ -38,6 +38,6 @@ public final class LocalizerPlanning implements PlanningService {
         QualityVerdict quality = plan.quality() == null ? PASSED_CHECKS
                 : new QualityVerdict(true, plan.quality().probability(QualityClass.USABLE), plan.quality().reason(), LocalizerQuality.MODEL);
         return new SlicePlan(plan.stacks(), plan.landmarks().ac(), plan.landmarks().pc(), plan.midSagittal().pointMm(), plan.frame().left(),
-                plan.confidence(), quality, policy.autoExecute(plan.confidence(), quality));
+                plan.confidence(), plan.commissuresImaged(), quality, policy.autoExecute(plan.confidence(), quality));
     }
 }

@@ -1,6 +1,7 @@
 package org.mrpilot.planning;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mrpilot.api.geometry.ImageSlice;
 import org.mrpilot.api.geometry.SliceGroup;
+import org.mrpilot.api.geometry.Vec3;
 import org.mrpilot.inference.OnnxInference;
 import org.mrpilot.physics.acquisition.Localizer;
 import org.mrpilot.physics.patient.VirtualPatient;
@@ -43,6 +45,23 @@ class SlicePlannerTest {
         double angle = plan.midSagittal().normal().axisAngleDeg(patient.landmarks().midSagittalNormal());
         assertTrue(angle < 1, "mid-sagittal plane off by " + angle + " deg");
         assertEquals(0, plan.midSagittal().signedDistanceMm(plan.landmarks().ac()), 1e-9, "AC lies on the plan's plane");
+        assertTrue(plan.commissuresImaged(), "the default localizer's middle slices cross AC and PC");
+    }
+
+    @Test
+    void aPlanWhoseCommissuresNoSliceShowsSaysSoAndWaitsForTheOperator() {
+        VirtualPatient patient = VirtualPatient.procedural(51, 3);
+        Vec3 ac = patient.landmarks().anteriorCommissure(), pc = patient.landmarks().posteriorCommissure();
+        // every slice whose slab comes within 4 mm of a commissure is dropped, so no estimate near them is imaged either
+        List<ImageSlice> far = Patients.localizer(patient, Localizer.DEFAULT).stream()
+                .filter(s -> Math.abs(ac.minus(s.positionMm()).dot(s.normal())) > s.thicknessMm() / 2 + 4
+                        && Math.abs(pc.minus(s.positionMm()).dot(s.normal())) > s.thicknessMm() / 2 + 4)
+                .toList();
+        assertTrue(far.size() >= 6, far.size() + " slices left");
+        Plan plan = planner().plan(far);
+        assertFalse(plan.commissuresImaged());
+        assertTrue(plan.confidence() <= SlicePlanner.NOT_IMAGED_FACTOR, "confidence " + plan.confidence());
+        assertTrue(plan.confidence() < AutoExecutePolicy.CALIBRATED_MIN_CONFIDENCE, "below the calibrated threshold: the operator confirms");
     }
 
     @Test
