@@ -40,7 +40,7 @@ final class PlanCommand implements Command {
                     [--source procedural|icbm152] [--icbm-dir DIR]
                   plan.json   stacks (geometry-table rows), landmarks and mid-sagittal plane (LPS mm), confidence, quality
                               verdict, commissures_imaged (false: AC or PC lies in no localizer slice, so the AC-PC
-                              line was inferred and the confidence halved), auto_execute (if the site allowed it:
+                              line was inferred from the anatomy around them), auto_execute (if the site allowed it:
                               confidence >= --min-confidence, default the calibrated threshold), and for generated
                               localizers the errors against the ground truth
                   --png FILE  the localizer's three planes with the stacks, landmarks and mid-sagittal trace drawn

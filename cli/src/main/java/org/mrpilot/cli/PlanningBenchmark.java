@@ -81,7 +81,7 @@ final class PlanningBenchmark implements Benchmark {
      * One planned localizer: its errors, the scanner-axes plan's errors, confidence, latency, and whether both
      * commissures lie inside the slab of some localizer slice (else the nets must infer them from the anatomy around).
      */
-    record Planned(Errors errors, Errors peer, double confidence, double latencyS, boolean commissuresInSlabs) {
+    record Planned(Errors errors, Errors peer, double confidence, double latencyS, boolean commissuresInSlabs, boolean planSaysImaged) {
     }
 
     @Override
@@ -173,7 +173,7 @@ final class PlanningBenchmark implements Benchmark {
                 double latency = (System.nanoTime() - t0) / 1e9;
                 Landmarks truth = g.patient().landmarks();
                 boolean inSlabs = SlabCoverage.imaged(truth.anteriorCommissure(), g.slices()) && SlabCoverage.imaged(truth.posteriorCommissure(), g.slices());
-                return Optional.of(new Planned(errors(plan, g.patient()), scannerAxes(g.patient()), plan.confidence(), latency, inSlabs));
+                return Optional.of(new Planned(errors(plan, g.patient()), scannerAxes(g.patient()), plan.confidence(), latency, inSlabs, plan.commissuresImaged()));
             } catch (LocalizerRejectedException | LocalizerFolder.RefusedException e) {
                 return Optional.empty();
             } finally {
@@ -192,14 +192,10 @@ final class PlanningBenchmark implements Benchmark {
         r.add("pc_mm", stats(evaluation, p -> p.errors().pcMm()));
         r.add("msp_deg", stats(evaluation, p -> p.errors().mspDeg()));
         r.add("acpc_deg", stats(evaluation, p -> p.errors().acpcDeg()));
-        JsonObject bySlabs = new JsonObject();
-        for (boolean in : new boolean[] {true, false}) {
-            List<Planned> group = evaluation.stream().filter(p -> p.commissuresInSlabs() == in).toList();
-            JsonObject o = stats(group, p -> p.errors().acpcDeg());
-            o.addProperty("n", group.size());
-            bySlabs.add(in ? "both_in_a_slab" : "not_both_in_a_slab", o);
-        }
+        JsonObject bySlabs = acpcSplit(evaluation, Planned::commissuresInSlabs, "both_in_a_slab", "not_both_in_a_slab");
         r.add("acpc_deg_by_commissures_in_slabs", bySlabs);
+        JsonObject byFlag = acpcSplit(evaluation, Planned::planSaysImaged, "imaged", "not_imaged");
+        r.add("acpc_deg_by_plan_commissures_imaged", byFlag);
         r.addProperty("coverage", evaluation.stream().mapToDouble(p -> p.errors().coverage()).average().orElse(Double.NaN));
 
         // the verdict is the product's: refused (by the DICOM reader, LocalizerChecks or the quality net) or planned
@@ -267,10 +263,8 @@ final class PlanningBenchmark implements Benchmark {
                         auto.size(), evaluation.size(), r.get("auto_p95_msp_deg").getAsDouble(), r.get("auto_p95_acpc_deg").getAsDouble())
                 : String.format("no auto-execute threshold qualifies: at no confidence level are the calibration plans' angle errors above %.0f deg rare enough"
                         + " to trust a p95 within it; every plan waits for the operator (auto fraction 0)", MAX_AUTO_P95_DEG));
-        out.printf("AC-PC angle (deg) mean / p95 where both commissures lie inside a localizer slab: %s / %s (n %d); where not: %s / %s (n %d)%n",
-                fmt(bySlabs, "both_in_a_slab", "mean"), fmt(bySlabs, "both_in_a_slab", "p95"), bySlabs.getAsJsonObject("both_in_a_slab").get("n").getAsInt(),
-                fmt(bySlabs, "not_both_in_a_slab", "mean"), fmt(bySlabs, "not_both_in_a_slab", "p95"),
-                bySlabs.getAsJsonObject("not_both_in_a_slab").get("n").getAsInt());
+        printSplit(out, "where both true commissures lie inside a localizer slab", bySlabs, "both_in_a_slab", "not_both_in_a_slab");
+        printSplit(out, "where the plan says both estimated commissures are imaged", byFlag, "imaged", "not_imaged");
         out.printf("quality verdict (localizer checks + quality net): %d/%d clean accepted, %d/%d artefacted refused; refused by artefact: %s%n",
                 evaluation.size(), cleanTotal, artefactRefused, artefactTotal, byCase);
         return r;
@@ -351,6 +345,24 @@ final class PlanningBenchmark implements Benchmark {
     private static void addOrNull(JsonObject o, String key, double value) {
         if (Double.isNaN(value)) o.add(key, JsonNull.INSTANCE);
         else o.addProperty(key, value);
+    }
+
+    /** AC-PC angle error (mean, p95, n) of the plans where {@code test} holds ({@code yes}) and where not ({@code no}). */
+    private static JsonObject acpcSplit(List<Planned> evaluation, java.util.function.Predicate<Planned> test, String yes, String no) {
+        JsonObject split = new JsonObject();
+        for (boolean in : new boolean[] {true, false}) {
+            List<Planned> group = evaluation.stream().filter(p -> test.test(p) == in).toList();
+            JsonObject o = stats(group, p -> p.errors().acpcDeg());
+            o.addProperty("n", group.size());
+            split.add(in ? yes : no, o);
+        }
+        return split;
+    }
+
+    private static void printSplit(PrintStream out, String what, JsonObject split, String yes, String no) {
+        out.printf("AC-PC angle (deg) mean / p95 %s: %s / %s (n %d); where not: %s / %s (n %d)%n", what,
+                fmt(split, yes, "mean"), fmt(split, yes, "p95"), split.getAsJsonObject(yes).get("n").getAsInt(),
+                fmt(split, no, "mean"), fmt(split, no, "p95"), split.getAsJsonObject(no).get("n").getAsInt());
     }
 
     private static String fmt(JsonObject r, String key, String field) {

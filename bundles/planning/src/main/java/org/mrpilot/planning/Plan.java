@@ -12,8 +12,7 @@ import org.mrpilot.api.geometry.SliceGroup;
  * @param frame        the AC-PC frame the stacks are aligned to
  * @param brainBox     the brain extent the stacks cover, in frame coordinates
  * @param confidence   0-1, not yet calibrated: with the symmetry plane, the smaller of the AC and PC heatmap-spread
- *                     weights and {@link SymmetryFit#confidence()}; with the net's plane, the smallest spread weight;
- *                     halved when {@code commissuresImaged} is false
+ *                     weights and {@link SymmetryFit#confidence()}; with the net's plane, the smallest spread weight
  * @param commissuresImaged true when both AC and PC lie in a localizer slice ({@link SlabCoverage}); false means the
  *                     AC-PC line was inferred from the anatomy around them
  * @param symmetry     where {@code midSagittal} comes from: net plane, symmetry plane, mirror correlation, reason

@@ -11,18 +11,11 @@ import org.mrpilot.api.inference.InferenceService;
  * localizer's plane of best mirror symmetry (kept only when the symmetry is convincing), take a closer look at AC and PC
  * in that plane (when the commissure net is loaded), build the AC-PC frame and cut
  * the three stacks around the brain box (from the coverage net when it is loaded). A plan whose commissures lie in
- * no localizer slice is marked so, with lower confidence.
+ * no localizer slice says so.
  */
 public final class SlicePlanner {
     /** Heatmap spread (mm) at which a landmark counts half in the plane fit and in the confidence. */
     static final double SPREAD_SCALE_MM = 6;
-    /**
-     * Confidence factor of a plan whose AC or PC lies in no localizer slice: the AC-PC line was then inferred from the
-     * anatomy around the commissures, and its angle errors are larger (bench planning: p95 3.7 deg against 2.0 deg
-     * where both are imaged). Halving keeps such plans below any threshold calibration can choose, so they wait for
-     * the operator.
-     */
-    static final double NOT_IMAGED_FACTOR = 0.5;
 
     private final LocalizerResampler resampler;
     private final LandmarkDetector detector;
@@ -77,8 +70,8 @@ public final class SlicePlanner {
         String uid = localizer.get(0).frameOfReferenceUid();
         // the plane's orientation is as sure as its symmetry evidence; the AC-PC line as sure as the net's AC and PC
         if (symmetry.used()) confidence = Math.min(Math.min(weight[LandmarkSet.AC], weight[LandmarkSet.PC]), symmetry.confidence());
+        // told to the operator, not folded into the confidence: halving it for such plans left no threshold calibration trusts
         boolean commissuresImaged = SlabCoverage.imaged(onPlane.ac(), localizer) && SlabCoverage.imaged(onPlane.pc(), localizer);
-        if (!commissuresImaged) confidence *= NOT_IMAGED_FACTOR;
         BrainBox box = assessment == null ? brainBox : BrainExtent.inFrame(assessment.brain(), frame);
         return new Plan(stacks.plan(frame, box, uid), onPlane, msp, frame, box, confidence, commissuresImaged, symmetry,
                 assessment == null ? null : assessment.verdict());
