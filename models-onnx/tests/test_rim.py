@@ -105,16 +105,19 @@ def test_realisation_groups_share_patch_and_noise_level_but_not_noise():
         patches.batch(rng, "t1", tissue, 6, realisations=4)
 
 
+class _FixedEstimate:
+    """A stand-in net whose every step returns the same estimate, so step_loss sees chosen errors."""
+
+    def __init__(self, estimate):
+        self.estimate = estimate
+
+    def estimates(self, images, times):
+        return [self.estimate]
+
+
 def test_bias_term_adds_the_squared_mean_error_of_each_group():
     """Errors +e and -e within a group cancel in the bias term; the same errors in every member add e^2 to it."""
     from mrpilot_train.train_rim import step_loss
-
-    class Fixed:
-        def __init__(self, estimate):
-            self.estimate = estimate
-
-        def estimates(self, images, times):
-            return [self.estimate]
 
     target = torch.ones(4, 2, 3, 3)
     mask = torch.ones(4, 3, 3, dtype=torch.bool)
@@ -123,9 +126,9 @@ def test_bias_term_adds_the_squared_mean_error_of_each_group():
     logt = torch.log(target[:, 1:])
     opposite = torch.cat([target[:, :1] + torch.tensor([0.1, -0.1, 0.1, -0.1]).view(4, 1, 1, 1), logt], 1)
     same = torch.cat([target[:, :1] + 0.1, logt], 1)
-    plain = step_loss(Fixed(same), *args)
-    assert float(step_loss(Fixed(opposite), *args, realisations=2, bias_weight=3.0)) == pytest.approx(float(plain), rel=1e-6)
-    assert float(step_loss(Fixed(same), *args, realisations=2, bias_weight=3.0)) == pytest.approx(4 * float(plain), rel=1e-6)
+    plain = step_loss(_FixedEstimate(same), *args)
+    assert float(step_loss(_FixedEstimate(opposite), *args, realisations=2, bias_weight=3.0)) == pytest.approx(float(plain), rel=1e-6)
+    assert float(step_loss(_FixedEstimate(same), *args, realisations=2, bias_weight=3.0)) == pytest.approx(4 * float(plain), rel=1e-6)
 
 
 @pytest.mark.parametrize("kind", ["t1", "t2"])
@@ -201,13 +204,6 @@ def test_windowed_bias_term_charges_a_local_offset_but_not_voxel_texture():
     term, while a uniform error e (a pulled local mean) costs as much as without the window."""
     from mrpilot_train.train_rim import step_loss
 
-    class Fixed:
-        def __init__(self, estimate):
-            self.estimate = estimate
-
-        def estimates(self, images, times):
-            return [self.estimate]
-
     size = 12
     target = torch.ones(2, 2, size, size)
     mask = torch.ones(2, size, size, dtype=torch.bool)
@@ -217,8 +213,8 @@ def test_windowed_bias_term_charges_a_local_offset_but_not_voxel_texture():
     checker = (torch.arange(size).view(-1, 1) + torch.arange(size).view(1, -1)) % 2 * 0.2 - 0.1
     textured = torch.cat([target[:, :1] + checker, logt], 1)
     offset = torch.cat([target[:, :1] + 0.1, logt], 1)
-    plain_textured, plain_offset = float(step_loss(Fixed(textured), *args)), float(step_loss(Fixed(offset), *args))
+    plain_textured, plain_offset = float(step_loss(_FixedEstimate(textured), *args)), float(step_loss(_FixedEstimate(offset), *args))
     windowed = dict(realisations=2, bias_weight=3.0, bias_window=5)
-    assert float(step_loss(Fixed(offset), *args, **windowed)) == pytest.approx(4 * plain_offset, rel=1e-5)
-    assert float(step_loss(Fixed(textured), *args, **windowed)) < 1.1 * plain_textured
-    assert float(step_loss(Fixed(textured), *args, realisations=2, bias_weight=3.0)) == pytest.approx(4 * plain_textured, rel=1e-5)
+    assert float(step_loss(_FixedEstimate(offset), *args, **windowed)) == pytest.approx(4 * plain_offset, rel=1e-5)
+    assert float(step_loss(_FixedEstimate(textured), *args, **windowed)) < 1.1 * plain_textured
+    assert float(step_loss(_FixedEstimate(textured), *args, realisations=2, bias_weight=3.0)) == pytest.approx(4 * plain_textured, rel=1e-5)

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import org.mrpilot.api.geometry.ImageSlice;
 import org.mrpilot.api.geometry.Vec3;
@@ -78,8 +79,9 @@ final class PlanningBenchmark implements Benchmark {
     }
 
     /**
-     * One planned localizer: its errors, the scanner-axes plan's errors, confidence, latency, and whether both
-     * commissures lie inside the slab of some localizer slice (else the nets must infer them from the anatomy around).
+     * One planned localizer: its errors, the scanner-axes plan's errors, confidence, latency, whether both true
+     * commissures lie inside the slab of some localizer slice (else the nets must infer them from the anatomy around),
+     * and whether the plan says so of its own estimated commissures.
      */
     record Planned(Errors errors, Errors peer, double confidence, double latencyS, boolean commissuresInSlabs, boolean planSaysImaged) {
     }
@@ -348,7 +350,7 @@ final class PlanningBenchmark implements Benchmark {
     }
 
     /** AC-PC angle error (mean, p95, n) of the plans where {@code test} holds ({@code yes}) and where not ({@code no}). */
-    private static JsonObject acpcSplit(List<Planned> evaluation, java.util.function.Predicate<Planned> test, String yes, String no) {
+    private static JsonObject acpcSplit(List<Planned> evaluation, Predicate<Planned> test, String yes, String no) {
         JsonObject split = new JsonObject();
         for (boolean in : new boolean[] {true, false}) {
             List<Planned> group = evaluation.stream().filter(p -> test.test(p) == in).toList();
