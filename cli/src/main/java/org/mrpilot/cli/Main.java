@@ -64,7 +64,7 @@ public final class Main {
     }
 
     /** Options that take no value, shared by all commands so the parser needs no per-command table. */
-    static final java.util.Set<String> FLAGS = java.util.Set.of("list", "force", "quiet", "no-png", "rotations");
+    static final java.util.Set<String> FLAGS = java.util.Set.of("list", "force", "quiet", "no-png", "rotations", "no-follow-up");
 
     private String overview() {
         StringBuilder s = new StringBuilder("usage: ./mrpilot COMMAND [options]   (./mrpilot COMMAND --help for its options)\n\n");

@@ -4,11 +4,14 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.mrpilot.api.geometry.ImageSlice;
 import org.mrpilot.inference.OnnxInference;
 import org.mrpilot.physics.anatomy.AnatomyFactory;
 import org.mrpilot.planning.AutoExecutePolicy;
+import org.mrpilot.planning.CommissureRefiner;
 import org.mrpilot.planning.LocalizerPlanning;
 import org.mrpilot.planning.LocalizerRejectedException;
 import org.mrpilot.planning.Plan;
@@ -32,17 +35,23 @@ final class PlanCommand implements Command {
     @Override
     public String usage() {
         return """
-                <localizer-dicom-dir>|generated -o plan.json [--png FILE | --no-png] [--models DIR] [--min-confidence C]
+                <localizer-dicom-dir>|generated -o plan.json [--follow-up DIR] [--png FILE | --no-png] [--models DIR] [--min-confidence C]
                   <localizer-dicom-dir>  folder of the localizer's DICOM files as the scanner sent them (sub-folders too);
                                          every localizer series in it is used, other series are ignored
-                  generated --seed N     a simulated localizer of planning collection N (random pose, localizer variation)
-                    [--dicom-out DIR]    also write it as DICOM files into DIR (empty or new) and plan from those files
+                    [--follow-up DIR]    folder of the follow-up localizer that the plan from the localizer alone asked
+                                         for (plan.json's follow_up_localizer): AC and PC are read again with it
+                  generated --seed N     a simulated localizer of planning collection N (random pose, localizer variation);
+                                         the simulated scanner also acquires the follow-up localizer the first plan asks
+                                         for, and the plan is made again with it
+                    [--dicom-out DIR]    also write them as DICOM files, DIR/localizer and DIR/follow-up (DIR empty or
+                                         new), and plan from those files
                     [--source procedural|icbm152] [--icbm-dir DIR]
                   plan.json   stacks (geometry-table rows), landmarks and mid-sagittal plane (LPS mm), confidence, quality
-                              verdict, commissures_imaged (false: AC or PC lies in no localizer slice, so the AC-PC
-                              line was inferred from the anatomy around them), auto_execute (if the site allowed it:
-                              confidence >= --min-confidence, default the calibrated threshold), and for generated
-                              localizers the errors against the ground truth
+                              verdict, commissures_imaged (false: AC or PC lies in no localizer slice), follow_up_localizer
+                              (on a plan from the localizer alone: thin slices across its AC and PC to acquire and plan
+                              again with), auto_execute (if the site allowed it: confidence >= --min-confidence, default
+                              the calibrated threshold), and for generated localizers the errors against the ground
+                              truth, with those of the first plan
                   --png FILE  the localizer's three planes with the stacks, landmarks and mid-sagittal trace drawn
                               (default: plan.json's name with .png)""";
     }
@@ -58,43 +67,74 @@ final class PlanCommand implements Command {
         double minConfidence = args.doubleValue("min-confidence", AutoExecutePolicy.CALIBRATED_MIN_CONFIDENCE);
         if (!(minConfidence >= 0 && minConfidence <= 1)) throw new UsageException("--min-confidence must be within [0, 1]");
         GeneratedLocalizer generated = null;
+        Path dicomOut = null;
         List<ImageSlice> localizer;
+        List<ImageSlice> followUp = null;
         if (source.equals("generated")) {
             if (args.string("seed", null) == null) throw new UsageException("option --seed is required for a generated localizer");
             long seed = args.longValue("seed", 0);
             AnatomyFactory anatomies = new AnatomyFactory(DatasetCommand.source(args.string("source", "procedural")), args.path("icbm-dir", null));
-            Path dicomOut = args.path("dicom-out", null);
+            dicomOut = args.path("dicom-out", null);
             args.done();
             generated = GeneratedLocalizer.of(anatomies, seed, 0, 1);
             if (dicomOut != null) {
-                int files = generated.writeDicom(dicomOut).size();
-                System.out.printf("wrote the localizer as %d DICOM files -> %s%n", files, dicomOut);
-                localizer = DicomLocalizer.read(dicomOut);
+                int files = generated.writeDicom(dicomOut.resolve("localizer")).size();
+                System.out.printf("wrote the localizer as %d DICOM files -> %s%n", files, dicomOut.resolve("localizer"));
+                localizer = DicomLocalizer.read(dicomOut.resolve("localizer"));
             } else {
                 localizer = generated.slices();
             }
         } else {
+            Path followUpDir = args.path("follow-up", null);
             args.done();
             localizer = DicomLocalizer.read(Path.of(source));
+            if (followUpDir != null) followUp = DicomLocalizer.read(followUpDir);
         }
         try (OnnxInference host = PlanningModels.open(models, 0)) {
             SlicePlanner planner = PlanningModels.planner(host);
-            Plan plan;
-            try {
-                plan = planner.plan(localizer);
-            } catch (LocalizerRejectedException e) {
-                throw new IllegalStateException("localizer refused: " + e.getMessage());
+            Plan first = planOrRefuse(() -> planner.plan(localizer));
+            if (generated != null && first.followUpLocalizer().isPresent()) {
+                // the simulated scanner does what the operator would: acquire the follow-up localizer the plan asks for
+                followUp = generated.acquire(first.followUpLocalizer().get());
+                if (dicomOut != null) {
+                    generated.writeFollowUpDicom(dicomOut.resolve("follow-up"), followUp);
+                    followUp = DicomLocalizer.read(dicomOut.resolve("follow-up"));
+                }
             }
+            List<ImageSlice> withFollowUp = followUp;
+            if (followUp != null && first.followUpLocalizer().isEmpty()) {
+                throw new IllegalStateException("the plan from the localizer alone asks for no follow-up localizer (is " + CommissureRefiner.MODEL + " loaded?)");
+            }
+            Plan plan = followUp == null ? first : planOrRefuse(() -> planner.planWithFollowUp(first, localizer, withFollowUp));
             var decided = new LocalizerPlanning(planner, new AutoExecutePolicy(true, minConfidence)).describe(plan);
             JsonObject json = PlanJson.of(plan, decided, minConfidence);
-            if (generated != null) json.add("ground_truth", PlanningBenchmark.errors(plan, generated.patient()).toJson());
+            if (generated != null) {
+                json.add("ground_truth", PlanningBenchmark.errors(plan, generated.patient()).toJson());
+                json.add("ground_truth_first_plan", PlanningBenchmark.errors(first, generated.patient()).toJson());
+            }
             Files.writeString(out, new GsonBuilder().setPrettyPrinting().create().toJson(json) + "\n");
-            if (png != null) PlanOverlay.write(localizer, plan, png);
-            System.out.printf("planned %d stacks from %d localizer images, confidence %.2f%s -> %s%s%n", plan.stacks().size(), localizer.size(),
-                    plan.confidence(), decided.autoExecute() ? " (auto-execute)" : " (operator confirms)", out, png == null ? "" : ", " + png);
-            if (!plan.commissuresImaged()) System.out.println("AC or PC lies in no localizer slice: the AC-PC line was inferred from the anatomy around them; check it");
+            List<ImageSlice> shown = new ArrayList<>(localizer);
+            if (followUp != null) shown.addAll(followUp);
+            if (png != null) PlanOverlay.write(shown, plan, png);
+            System.out.printf("planned %d stacks from %d localizer images%s, confidence %.2f%s -> %s%s%n", plan.stacks().size(), localizer.size(),
+                    followUp == null ? "" : " and " + followUp.size() + " follow-up images", plan.confidence(),
+                    decided.autoExecute() ? " (auto-execute)" : " (operator confirms)", out, png == null ? "" : ", " + png);
+            if (!plan.commissuresImaged()) System.out.println("AC or PC lies in no localizer slice: the AC-PC line was inferred from the anatomy around them");
+            if (plan.followUpLocalizer().isPresent()) {
+                System.out.println("acquire the follow_up_localizer of " + out.getFileName() + " (thin slices across AC and PC) and plan again with"
+                        + " --follow-up FOLDER: the AC-PC line is then read where they are imaged");
+            }
         }
         return 0;
+    }
+
+    /** The plan, or the localizer's refusal as the command's one-line error. */
+    private static Plan planOrRefuse(Supplier<Plan> planning) {
+        try {
+            return planning.get();
+        } catch (LocalizerRejectedException e) {
+            throw new IllegalStateException("localizer refused: " + e.getMessage());
+        }
     }
 
     private static Path siblingPng(Path json) {

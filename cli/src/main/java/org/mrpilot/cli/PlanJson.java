@@ -17,23 +17,7 @@ final class PlanJson {
     static JsonObject of(Plan plan, SlicePlan decided, double minConfidence) {
         JsonObject o = new JsonObject();
         JsonArray stacks = new JsonArray();
-        for (SliceGroup g : plan.stacks()) {
-            JsonObject s = new JsonObject();
-            s.addProperty("name", g.name());
-            s.add("centre_mm", vector(g.centreMm()));
-            s.add("read_direction", vector(g.readDirection()));
-            s.add("phase_direction", vector(g.phaseDirection()));
-            s.add("normal", vector(g.normal()));
-            s.addProperty("fov_read_mm", g.fovReadMm());
-            s.addProperty("fov_phase_mm", g.fovPhaseMm());
-            s.addProperty("matrix_read", g.matrixRead());
-            s.addProperty("matrix_phase", g.matrixPhase());
-            s.addProperty("thickness_mm", g.thicknessMm());
-            s.addProperty("gap_mm", g.gapMm());
-            s.addProperty("slices", g.sliceCount());
-            s.addProperty("frame_of_reference_uid", g.frameOfReferenceUid());
-            stacks.add(s);
-        }
+        for (SliceGroup g : plan.stacks()) stacks.add(group(g));
         o.add("stacks", stacks);
         JsonObject landmarks = new JsonObject();
         double[] spread = plan.landmarks().spreadMm();
@@ -57,6 +41,7 @@ final class PlanJson {
         o.add("mid_sagittal_plane", msp);
         o.addProperty("confidence", plan.confidence());
         o.addProperty("commissures_imaged", plan.commissuresImaged());
+        o.add("follow_up_localizer", plan.followUpLocalizer().map(PlanJson::group).orElse(null));
         JsonObject quality = new JsonObject();
         quality.addProperty("usable", decided.quality().usable());
         quality.addProperty("probability", decided.quality().probability());
@@ -66,6 +51,25 @@ final class PlanJson {
         o.addProperty("auto_execute", decided.autoExecute());
         o.addProperty("auto_execute_min_confidence", minConfidence);
         return o;
+    }
+
+    /** A slice group as a geometry-table row. */
+    private static JsonObject group(SliceGroup g) {
+        JsonObject s = new JsonObject();
+        s.addProperty("name", g.name());
+        s.add("centre_mm", vector(g.centreMm()));
+        s.add("read_direction", vector(g.readDirection()));
+        s.add("phase_direction", vector(g.phaseDirection()));
+        s.add("normal", vector(g.normal()));
+        s.addProperty("fov_read_mm", g.fovReadMm());
+        s.addProperty("fov_phase_mm", g.fovPhaseMm());
+        s.addProperty("matrix_read", g.matrixRead());
+        s.addProperty("matrix_phase", g.matrixPhase());
+        s.addProperty("thickness_mm", g.thicknessMm());
+        s.addProperty("gap_mm", g.gapMm());
+        s.addProperty("slices", g.sliceCount());
+        s.addProperty("frame_of_reference_uid", g.frameOfReferenceUid());
+        return s;
     }
 
     private static JsonArray vector(Vec3 v) {

@@ -29,6 +29,7 @@ import org.mrpilot.physics.patient.VirtualPatient;
 import org.mrpilot.planning.AcPcFrame;
 import org.mrpilot.planning.CanonicalGrid;
 import org.mrpilot.planning.Coverage;
+import org.mrpilot.planning.FollowUpLocalizer;
 import org.mrpilot.planning.LocalizerRejectedException;
 import org.mrpilot.planning.Plan;
 import org.mrpilot.planning.Plane;
@@ -79,11 +80,19 @@ final class PlanningBenchmark implements Benchmark {
     }
 
     /**
-     * One planned localizer: its errors, the scanner-axes plan's errors, confidence, latency, whether both true
-     * commissures lie inside the slab of some localizer slice (else the nets must infer them from the anatomy around),
-     * and whether the plan says so of its own estimated commissures.
+     * One planned localizer. {@code errors} and {@code confidence} are those of the product's final plan: planned again
+     * with the follow-up localizer the first plan asked for ({@code followUp}), else the first plan. Also the first
+     * plan's errors, the scanner-axes plan's errors, latency of the first plan and of the second (NaN without one),
+     * whether both true commissures lie inside the slab of some slice of the first localizer (else the nets must infer
+     * them from the anatomy around), and whether the first plan says so of its own estimated commissures.
      */
-    record Planned(Errors errors, Errors peer, double confidence, double latencyS, boolean commissuresInSlabs, boolean planSaysImaged) {
+    record Planned(Errors errors, Errors firstPass, Errors peer, double confidence, double latencyS, FollowUp followUp, double followUpLatencyS,
+                   boolean commissuresInSlabs, boolean planSaysImaged) {
+    }
+
+    /** Whether the first plan's follow-up localizer was acquired, and what planning again with it gave. */
+    enum FollowUp {
+        NOT_ACQUIRED, PLANNED, REFUSED
     }
 
     @Override
@@ -99,7 +108,7 @@ final class PlanningBenchmark implements Benchmark {
     @Override
     public String usage() {
         return "[--count N (200)] [--calibration-count M (200)] [--seed S (9001)] [--calibration-seed C (9002)] [--icbm-dir DIR] [--models DIR]"
-                + " [--threads T (2)]";
+                + " [--threads T (2)] [--no-follow-up (plan from the localizer alone, never acquiring the follow-up localizer a plan asks for)]";
     }
 
     @Override
@@ -116,6 +125,7 @@ final class PlanningBenchmark implements Benchmark {
         }
         AnatomyFactory anatomies = new AnatomyFactory(AnatomySource.BOTH, args.path("icbm-dir", null));
         Path models = args.path("models", PlanningModels.DEFAULT_DIRECTORY);
+        boolean followUps = !args.flag("no-follow-up");
         args.done();
         int artefactBases = (count + ARTEFACT_EVERY - 1) / ARTEFACT_EVERY;
         Path work = Files.createTempDirectory("mrpilot-bench-planning");
@@ -125,7 +135,7 @@ final class PlanningBenchmark implements Benchmark {
         try (OnnxInference host = PlanningModels.open(models, threads);
              Progress progress = new Progress("planning", calibrationCount + count + (long) artefactBases * LocalizerDamage.values().length)) {
             SlicePlanner planner = PlanningModels.planner(host);
-            Trial trial = new Trial(planner, work);
+            Trial trial = new Trial(planner, work, followUps);
             for (int i = 0; i < calibrationCount; i++) {
                 GeneratedLocalizer g = GeneratedLocalizer.of(anatomies, calibrationSeed, i, 2);
                 if (i == 0) trial.plan(g, g.slices()); // warm-up: the first inference allocates the session's buffers
@@ -150,8 +160,12 @@ final class PlanningBenchmark implements Benchmark {
         return report(out, seed, calibrationSeed, calibration, evaluation, refused, artefactsRefused);
     }
 
-    /** Plans localizers from their DICOM files in a scratch folder, the way a folder from the scanner is planned. */
-    private record Trial(SlicePlanner planner, Path work) {
+    /**
+     * Plans localizers from their DICOM files in a scratch folder, the way a folder from the scanner is planned; when
+     * {@code followUps}, the follow-up localizer a plan asks for is acquired and written as DICOM too, and the plan is made
+     * again with it.
+     */
+    private record Trial(SlicePlanner planner, Path work, boolean followUps) {
         /** The plan of {@code slices} (written as {@code g}'s series), or null when the localizer is refused. */
         Plan plan(GeneratedLocalizer g, List<ImageSlice> slices) throws IOException {
             Path dir = work.resolve("localizer");
@@ -171,11 +185,32 @@ final class PlanningBenchmark implements Benchmark {
             g.writeDicom(dir, g.slices());
             try {
                 long t0 = System.nanoTime();
-                Plan plan = planner.plan(DicomLocalizer.read(dir));
+                List<ImageSlice> slices = DicomLocalizer.read(dir);
+                Plan plan = planner.plan(slices);
                 double latency = (System.nanoTime() - t0) / 1e9;
                 Landmarks truth = g.patient().landmarks();
                 boolean inSlabs = SlabCoverage.imaged(truth.anteriorCommissure(), g.slices()) && SlabCoverage.imaged(truth.posteriorCommissure(), g.slices());
-                return Optional.of(new Planned(errors(plan, g.patient()), scannerAxes(g.patient()), plan.confidence(), latency, inSlabs, plan.commissuresImaged()));
+                Errors first = errors(plan, g.patient());
+                Plan last = plan;
+                FollowUp followUp = FollowUp.NOT_ACQUIRED;
+                double followUpLatency = Double.NaN;
+                if (followUps && plan.followUpLocalizer().isPresent()) {
+                    Path followUpDir = work.resolve("follow-up");
+                    g.writeFollowUpDicom(followUpDir, g.acquire(plan.followUpLocalizer().get())); // untimed, like the localizer's own files
+                    try {
+                        long t1 = System.nanoTime();
+                        last = planner.planWithFollowUp(plan, slices, DicomLocalizer.read(followUpDir));
+                        followUpLatency = (System.nanoTime() - t1) / 1e9;
+                        followUp = FollowUp.PLANNED;
+                    } catch (LocalizerRejectedException | LocalizerFolder.RefusedException e) {
+                        followUp = FollowUp.REFUSED; // the first plan stands, for the operator only (confidence 0 below)
+                    } finally {
+                        ScratchFolder.delete(followUpDir);
+                    }
+                }
+                double confidence = followUp == FollowUp.REFUSED ? 0 : last.confidence();
+                return Optional.of(new Planned(errors(last, g.patient()), first, scannerAxes(g.patient()), confidence, latency, followUp, followUpLatency,
+                        inSlabs, plan.commissuresImaged()));
             } catch (LocalizerRejectedException | LocalizerFolder.RefusedException e) {
                 return Optional.empty();
             } finally {
@@ -194,10 +229,32 @@ final class PlanningBenchmark implements Benchmark {
         r.add("pc_mm", stats(evaluation, p -> p.errors().pcMm()));
         r.add("msp_deg", stats(evaluation, p -> p.errors().mspDeg()));
         r.add("acpc_deg", stats(evaluation, p -> p.errors().acpcDeg()));
+        JsonObject first = new JsonObject();
+        first.addProperty("about", "the plans from the localizer alone, before the follow-up localizer");
+        first.add("ac_mm", stats(evaluation, p -> p.firstPass().acMm()));
+        first.add("pc_mm", stats(evaluation, p -> p.firstPass().pcMm()));
+        first.add("msp_deg", stats(evaluation, p -> p.firstPass().mspDeg()));
+        first.add("acpc_deg", stats(evaluation, p -> p.firstPass().acpcDeg()));
         JsonObject bySlabs = acpcSplit(evaluation, Planned::commissuresInSlabs, "both_in_a_slab", "not_both_in_a_slab");
-        r.add("acpc_deg_by_commissures_in_slabs", bySlabs);
+        first.add("acpc_deg_by_commissures_in_slabs", bySlabs);
         JsonObject byFlag = acpcSplit(evaluation, Planned::planSaysImaged, "imaged", "not_imaged");
-        r.add("acpc_deg_by_plan_commissures_imaged", byFlag);
+        first.add("acpc_deg_by_plan_commissures_imaged", byFlag);
+        r.add("first_pass", first);
+        JsonObject follow = new JsonObject();
+        follow.addProperty("slices", FollowUpLocalizer.NAME + ": contiguous 5 mm slices perpendicular to the first plan's AC-PC line, from 5 mm"
+                + " anterior of its AC to 5 mm posterior of its PC, 256 mm field of view on 128 pixels, acquired with the localizer's contrast, SNR and"
+                + " receive field");
+        follow.addProperty("asked", evaluation.stream().filter(p -> p.followUp() != FollowUp.NOT_ACQUIRED).count());
+        follow.addProperty("refused", evaluation.stream().filter(p -> p.followUp() == FollowUp.REFUSED).count());
+        List<Planned> replanned = evaluation.stream().filter(p -> p.followUp() == FollowUp.PLANNED).toList();
+        follow.add("acpc_deg_first_plan", stats(replanned, p -> p.firstPass().acpcDeg()));
+        follow.add("acpc_deg_second_plan", stats(replanned, p -> p.errors().acpcDeg()));
+        double[] followLatency = replanned.stream().mapToDouble(Planned::followUpLatencyS).toArray();
+        JsonObject followLat = new JsonObject();
+        addOrNull(followLat, "median", Statistics.median(followLatency));
+        addOrNull(followLat, "p95", Statistics.quantile(followLatency, 0.95));
+        follow.add("latency_s", followLat);
+        r.add("follow_up", follow);
         r.addProperty("coverage", evaluation.stream().mapToDouble(p -> p.errors().coverage()).average().orElse(Double.NaN));
 
         // the verdict is the product's: refused (by the DICOM reader, LocalizerChecks or the quality net) or planned
@@ -265,8 +322,15 @@ final class PlanningBenchmark implements Benchmark {
                         auto.size(), evaluation.size(), r.get("auto_p95_msp_deg").getAsDouble(), r.get("auto_p95_acpc_deg").getAsDouble())
                 : String.format("no auto-execute threshold qualifies: at no confidence level are the calibration plans' angle errors above %.0f deg rare enough"
                         + " to trust a p95 within it; every plan waits for the operator (auto fraction 0)", MAX_AUTO_P95_DEG));
+        out.printf("first plans (localizer alone): AC %s / %s mm, PC %s / %s mm, mid-sagittal %s / %s deg, AC-PC %s / %s deg (mean / p95)%n",
+                fmt(first, "ac_mm", "mean"), fmt(first, "ac_mm", "p95"), fmt(first, "pc_mm", "mean"), fmt(first, "pc_mm", "p95"),
+                fmt(first, "msp_deg", "mean"), fmt(first, "msp_deg", "p95"), fmt(first, "acpc_deg", "mean"), fmt(first, "acpc_deg", "p95"));
         printSplit(out, "where both true commissures lie inside a localizer slab", bySlabs, "both_in_a_slab", "not_both_in_a_slab");
         printSplit(out, "where the plan says both estimated commissures are imaged", byFlag, "imaged", "not_imaged");
+        out.printf("follow-up localizer asked for by %d first plans (%d refused when planned again); their AC-PC angle (deg) mean / p95 %s / %s before,"
+                        + " %s / %s after; second plan latency median %s s%n", follow.get("asked").getAsLong(), follow.get("refused").getAsLong(),
+                fmt(follow, "acpc_deg_first_plan", "mean"), fmt(follow, "acpc_deg_first_plan", "p95"), fmt(follow, "acpc_deg_second_plan", "mean"),
+                fmt(follow, "acpc_deg_second_plan", "p95"), fmt(follow, "latency_s", "median"));
         out.printf("quality verdict (localizer checks + quality net): %d/%d clean accepted, %d/%d artefacted refused; refused by artefact: %s%n",
                 evaluation.size(), cleanTotal, artefactRefused, artefactTotal, byCase);
         return r;
@@ -354,7 +418,7 @@ final class PlanningBenchmark implements Benchmark {
         JsonObject split = new JsonObject();
         for (boolean in : new boolean[] {true, false}) {
             List<Planned> group = evaluation.stream().filter(p -> test.test(p) == in).toList();
-            JsonObject o = stats(group, p -> p.errors().acpcDeg());
+            JsonObject o = stats(group, p -> p.firstPass().acpcDeg());
             o.addProperty("n", group.size());
             split.add(in ? yes : no, o);
         }

@@ -33,6 +33,7 @@ class PlanCommandTest {
     @TempDir
     static Path tmp;
     static Path localizer;
+    static Path followUp;
     static JsonObject generatedPlan;
 
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -44,9 +45,11 @@ class PlanCommandTest {
 
     @BeforeAll
     static void generate() throws Exception {
-        localizer = tmp.resolve("localizer");
+        Path dicom = tmp.resolve("dicom");
+        localizer = dicom.resolve("localizer");
+        followUp = dicom.resolve("follow-up");
         Path out = tmp.resolve("generated.json");
-        int code = new Main(List.of(new PlanCommand())).run(new String[] {"plan", "generated", "--seed", "7", "--dicom-out", localizer.toString(),
+        int code = new Main(List.of(new PlanCommand())).run(new String[] {"plan", "generated", "--seed", "7", "--dicom-out", dicom.toString(),
                 "--models", "../models-onnx/models", "-o", out.toString()}, System.out, System.err);
         assertEquals(0, code);
         generatedPlan = JsonParser.parseString(Files.readString(out)).getAsJsonObject();
@@ -56,14 +59,22 @@ class PlanCommandTest {
     void generatedLocalizerIsValidDicomAndPlansTheSameFromItsFiles() throws Exception {
         List<Path> files = files(localizer);
         assertTrue(files.size() >= 9, "three planes of at least three slices: " + files.size());
-        for (Path f : files) {
+        int followUpSlices = files(followUp).size();
+        assertTrue(followUpSlices >= 7, "the follow-up localizer: contiguous 5 mm slices across AC and PC, " + followUpSlices);
+        for (Path f : files(tmp.resolve("dicom"))) {
             String report = tool("dciodvfy", f.toString());
             assertFalse(report.contains("Error"), "dciodvfy errors for " + f + ":\n" + report);
         }
+        Path first = tmp.resolve("first.json");
+        assertEquals(0, run("plan", localizer.toString(), "--models", "../models-onnx/models", "-o", first.toString(), "--no-png"),
+                err.toString(StandardCharsets.UTF_8));
+        assertTrue(JsonParser.parseString(Files.readString(first)).getAsJsonObject().has("follow_up_localizer"), "the localizer alone asks for it");
         Path out = tmp.resolve("from-dicom.json");
-        assertEquals(0, run("plan", localizer.toString(), "--models", "../models-onnx/models", "-o", out.toString()), err.toString(StandardCharsets.UTF_8));
+        assertEquals(0, run("plan", localizer.toString(), "--follow-up", followUp.toString(), "--models", "../models-onnx/models", "-o", out.toString()),
+                err.toString(StandardCharsets.UTF_8));
         JsonObject plan = JsonParser.parseString(Files.readString(out)).getAsJsonObject();
         assertEquals(generatedPlan.get("stacks"), plan.get("stacks"), "the generated run planned from the same files");
+        assertFalse(plan.has("follow_up_localizer"), "the plan that used the follow-up asks for no other");
         assertTrue(plan.getAsJsonObject("quality").get("usable").getAsBoolean());
         assertFalse(plan.has("ground_truth"), "a DICOM folder carries no ground truth");
         BufferedImage png = ImageIO.read(tmp.resolve("from-dicom.png").toFile());
@@ -90,7 +101,7 @@ class PlanCommandTest {
     void slicesFromTwoFramesOfReferenceAreRefused() throws Exception {
         Path mixed = Files.createDirectories(tmp.resolve("mixed"));
         List<Path> files = files(localizer);
-        for (Path f : files) Files.copy(f, mixed.resolve(f.getFileName()));
+        for (Path f : files) Files.copy(f, Files.createDirectories(mixed.resolve(localizer.relativize(f)).getParent()).resolve(f.getFileName()));
         // dcmtk moves the last plane into another frame of reference, as if the patient had been re-landmarked
         List<String> cmd = new ArrayList<>(List.of("dcmodify", "-nb", "-m", "(0020,0052)=1.2.826.0.1.3680043.9.7777.99"));
         for (Path f : files(mixed).subList(2 * files.size() / 3, files.size())) cmd.add(f.toString());
@@ -125,8 +136,8 @@ class PlanCommandTest {
     }
 
     private static List<Path> files(Path dir) throws IOException {
-        try (var s = Files.list(dir)) {
-            return s.sorted().toList();
+        try (var s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).sorted().toList();
         }
     }
 

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /** The auto-execute calibration rule of `bench planning`, and its test of whether a landmark was imaged. */
 class PlanningCalibrationTest {
     private static PlanningBenchmark.Planned plan(double confidence, double mspDeg, double acpcDeg) {
-        return new PlanningBenchmark.Planned(new PlanningBenchmark.Errors(1, 1, mspDeg, acpcDeg, 1), null, confidence, 0.1, true, true);
+        PlanningBenchmark.Errors errors = new PlanningBenchmark.Errors(1, 1, mspDeg, acpcDeg, 1);
+        return new PlanningBenchmark.Planned(errors, errors, null, confidence, 0.1, PlanningBenchmark.FollowUp.NOT_ACQUIRED, Double.NaN, true, true);
     }
 
     @Test

@@ -38,6 +38,12 @@ public final class LocalizerWriter {
      * @throws IOException when {@code dir} already holds files (nothing is overwritten) or cannot be written
      */
     public static List<Path> write(Path dir, StudyIdentity study, AcquisitionParameters acquisition, List<ImageSlice> slices) throws IOException {
+        return write(dir, study, 1, "localizer", acquisition, slices);
+    }
+
+    /** As {@link #write(Path, StudyIdentity, AcquisitionParameters, List)}, as series {@code seriesNumber} of the study. */
+    public static List<Path> write(Path dir, StudyIdentity study, int seriesNumber, String seriesDescription, AcquisitionParameters acquisition,
+                                   List<ImageSlice> slices) throws IOException {
         if (slices.isEmpty()) throw new IllegalArgumentException("a localizer series needs at least one slice");
         Files.createDirectories(dir);
         try (var entries = Files.list(dir)) {
@@ -48,14 +54,14 @@ public final class LocalizerWriter {
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < slices.size(); i++) {
             Path f = dir.resolve(String.format("%04d.dcm", i + 1));
-            Files.write(f, instance(study, acquisition, seriesUid, slices.get(i), i + 1, slices.size(), now));
+            Files.write(f, instance(study, seriesNumber, seriesDescription, acquisition, seriesUid, slices.get(i), i + 1, slices.size(), now));
             files.add(f);
         }
         return files;
     }
 
-    private static byte[] instance(StudyIdentity study, AcquisitionParameters acq, String seriesUid, ImageSlice s, int number, int count,
-                                   LocalDateTime now) {
+    private static byte[] instance(StudyIdentity study, int seriesNumber, String seriesDescription, AcquisitionParameters acq, String seriesUid,
+                                   ImageSlice s, int number, int count, LocalDateTime now) {
         float max = 0;
         for (float v : s.pixels()) if (Float.isFinite(v)) max = Math.max(max, v);
         double slope = max > 0 ? max / MAX_STORED : 1;
@@ -65,7 +71,7 @@ public final class LocalizerWriter {
             stored[i] = (short) (Float.isFinite(v) && v > 0 ? Math.min(MAX_STORED, Math.round(v / slope)) : 0);
         }
         Vec3 p = s.positionMm(), r = s.rowDirection(), c = s.columnDirection();
-        Dataset d = ResultHeader.of(study, "HFS", SOPClass.MRImageStorage, Dataset.newUid(), seriesUid, 1, "localizer", "MR", number, now);
+        Dataset d = ResultHeader.of(study, "HFS", SOPClass.MRImageStorage, Dataset.newUid(), seriesUid, seriesNumber, seriesDescription, "MR", number, now);
         ResultHeader.frameOfReference(d, s.frameOfReferenceUid());
         d.set("ImageType", "ORIGINAL", "PRIMARY", "LOCALIZER").set("ImagesInAcquisition", count)
                 .set("ScanningSequence", "GR").set("SequenceVariant", "SP").set("ScanOptions").set("MRAcquisitionType", "2D")

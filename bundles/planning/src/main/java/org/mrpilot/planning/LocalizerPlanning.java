@@ -33,11 +33,24 @@ public final class LocalizerPlanning implements PlanningService {
         }
     }
 
-    /** The plan as the api carries it: stacks, landmarks and plane in LPS mm, confidence, verdict, auto-execute. */
+    @Override
+    public SlicePlan plan(List<ImageSlice> localizer, List<ImageSlice> followUp) {
+        try {
+            return describe(planner.planWithFollowUp(planner.plan(localizer), localizer, followUp));
+        } catch (LocalizerRejectedException e) {
+            throw new LocalizerRefusedException(e.getMessage());
+        }
+    }
+
+    /**
+     * The plan as the api carries it: stacks, landmarks and plane in LPS mm, confidence, verdict, auto-execute. A plan
+     * that asks for its follow-up localizer waits for it: the calibrated threshold is that of the plans made with it.
+     */
     public SlicePlan describe(Plan plan) {
         QualityVerdict quality = plan.quality() == null ? PASSED_CHECKS
                 : new QualityVerdict(true, plan.quality().probability(QualityClass.USABLE), plan.quality().reason(), LocalizerQuality.MODEL);
         return new SlicePlan(plan.stacks(), plan.landmarks().ac(), plan.landmarks().pc(), plan.midSagittal().pointMm(), plan.frame().left(),
-                plan.confidence(), plan.commissuresImaged(), quality, policy.autoExecute(plan.confidence(), quality));
+                plan.confidence(), plan.commissuresImaged(), plan.followUpLocalizer().orElse(null), quality,
+                plan.followUpLocalizer().isEmpty() && policy.autoExecute(plan.confidence(), quality));
     }
 }

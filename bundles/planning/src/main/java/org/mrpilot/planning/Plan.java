@@ -1,6 +1,7 @@
 package org.mrpilot.planning;
 
 import java.util.List;
+import java.util.Optional;
 import org.mrpilot.api.geometry.SliceGroup;
 
 /**
@@ -15,12 +16,14 @@ import org.mrpilot.api.geometry.SliceGroup;
  *                     weights and {@link SymmetryFit#confidence()}; with the net's plane, the smallest spread weight
  * @param commissuresImaged true when both AC and PC lie in a localizer slice ({@link SlabCoverage}); false means the
  *                     AC-PC line was inferred from the anatomy around them
+ * @param followUpLocalizer on a first plan (with the commissure net loaded): the slices across its AC and PC to acquire
+ *                     and plan again with ({@link SlicePlanner#planWithFollowUp}); empty on the plan that used them
  * @param symmetry     where {@code midSagittal} comes from: net plane, symmetry plane, mirror correlation, reason
  * @param quality      the quality net's verdict on the localizer (usable, or there would be no plan); null when the
  *                     quality net is not loaded
  */
 public record Plan(List<SliceGroup> stacks, DetectedLandmarks landmarks, Plane midSagittal, AcPcFrame frame, BrainBox brainBox, double confidence,
-                   boolean commissuresImaged, SymmetryFit symmetry, QualityVerdict quality) {
+                   boolean commissuresImaged, Optional<SliceGroup> followUpLocalizer, SymmetryFit symmetry, QualityVerdict quality) {
     public Plan {
         stacks = List.copyOf(stacks);
     }

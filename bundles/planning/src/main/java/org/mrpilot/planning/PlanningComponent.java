@@ -52,4 +52,9 @@ public class PlanningComponent implements PlanningService {
     public SlicePlan plan(List<ImageSlice> localizer) {
         return planning.plan(localizer);
     }
+
+    @Override
+    public SlicePlan plan(List<ImageSlice> localizer, List<ImageSlice> followUp) {
+        return planning.plan(localizer, followUp);
+    }
 }

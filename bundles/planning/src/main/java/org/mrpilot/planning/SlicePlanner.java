@@ -1,8 +1,11 @@
 package org.mrpilot.planning;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.mrpilot.api.geometry.ImageSlice;
+import org.mrpilot.api.geometry.SliceGroup;
+import org.mrpilot.api.geometry.Vec3;
 import org.mrpilot.api.inference.InferenceService;
 
 /**
@@ -11,7 +14,8 @@ import org.mrpilot.api.inference.InferenceService;
  * localizer's plane of best mirror symmetry (kept only when the symmetry is convincing), take a closer look at AC and PC
  * in that plane (when the commissure net is loaded), build the AC-PC frame and cut
  * the three stacks around the brain box (from the coverage net when it is loaded). A plan whose commissures lie in
- * no localizer slice says so.
+ * no localizer slice says so. With the commissure net loaded, the plan asks for a follow-up localizer across its AC and
+ * PC; {@link #planWithFollowUp} reads the commissures again with it.
  */
 public final class SlicePlanner {
     /** Heatmap spread (mm) at which a landmark counts half in the plane fit and in the confidence. */
@@ -73,8 +77,51 @@ public final class SlicePlanner {
         // told to the operator, not folded into the confidence: halving it for such plans left no threshold calibration trusts
         boolean commissuresImaged = SlabCoverage.imaged(onPlane.ac(), localizer) && SlabCoverage.imaged(onPlane.pc(), localizer);
         BrainBox box = assessment == null ? brainBox : BrainExtent.inFrame(assessment.brain(), frame);
-        return new Plan(stacks.plan(frame, box, uid), onPlane, msp, frame, box, confidence, commissuresImaged, symmetry,
+        List<SliceGroup> planned = stacks.plan(frame, box, uid);
+        // only the close-up net reads slices through the commissures
+        Optional<SliceGroup> followUp = closer.isEmpty() ? Optional.empty()
+                : Optional.of(FollowUpLocalizer.through(frame, frame.toFrame(onPlane.pc()).y(), uid, planned.get(0).patientPosition()));
+        return new Plan(planned, onPlane, msp, frame, box, confidence, commissuresImaged, followUp, symmetry,
                 assessment == null ? null : assessment.verdict());
+    }
+
+    /**
+     * The first plan again, with AC and PC read by the close-up net on the localizer with the follow-up slices added.
+     * The mid-sagittal plane, quality verdict and brain extent stay the first plan's: the follow-up images the
+     * commissures, not the head. It is as sure as the first plan, and no surer than its new reading of AC and PC.
+     *
+     * @param first    {@link #plan} of {@code localizer}
+     * @param followUp the slices of {@code first.followUpLocalizer()} as the scanner acquired them
+     * @throws LocalizerRejectedException when the slices together fail {@link LocalizerChecks} (e.g. another frame of
+     *                                    reference, or a head that moved between the two localizers)
+     */
+    public Plan planWithFollowUp(Plan first, List<ImageSlice> localizer, List<ImageSlice> followUp) {
+        if (first.followUpLocalizer().isEmpty()) throw new IllegalArgumentException("the first plan asked for no follow-up localizer");
+        if (followUp.isEmpty()) throw new LocalizerRejectedException("the follow-up localizer has no image");
+        List<ImageSlice> all = new ArrayList<>(localizer);
+        all.addAll(followUp);
+        LocalizerChecks.check(all);
+        Plane msp = first.midSagittal();
+        CommissureRefiner.Commissures closer = commissures.refine(all, first.landmarks().ac(), first.landmarks().pc(), msp)
+                .orElseThrow(() -> new IllegalStateException("the commissure net (" + CommissureRefiner.MODEL + ") is no longer loaded"));
+        DetectedLandmarks onPlane = first.landmarks().withCommissures(closer);
+        AcPcFrame frame = AcPcFrame.of(onPlane.ac(), onPlane.pc(), msp);
+        BrainBox box = BrainBox.around(corners(first.brainBox(), first.frame()), frame);
+        double confidence = Math.min(first.confidence(), Math.min(sharpness(closer.acSpreadMm()), sharpness(closer.pcSpreadMm())));
+        boolean commissuresImaged = SlabCoverage.imaged(onPlane.ac(), all) && SlabCoverage.imaged(onPlane.pc(), all);
+        return new Plan(stacks.plan(frame, box, first.stacks().get(0).frameOfReferenceUid()), onPlane, msp, frame, box, confidence,
+                commissuresImaged, Optional.empty(), first.symmetry(), first.quality());
+    }
+
+    /** The eight corners of {@code box} in patient LPS. */
+    private static List<Vec3> corners(BrainBox box, AcPcFrame frame) {
+        List<Vec3> corners = new ArrayList<>();
+        for (double x : new double[] {box.minMm().x(), box.maxMm().x()}) {
+            for (double y : new double[] {box.minMm().y(), box.maxMm().y()}) {
+                for (double z : new double[] {box.minMm().z(), box.maxMm().z()}) corners.add(frame.toPatient(new Vec3(x, y, z)));
+            }
+        }
+        return corners;
     }
 
     /** A landmark's weight in the plane fit and the confidence: 1 for a sharp heatmap, 1/2 at {@link #SPREAD_SCALE_MM}. */

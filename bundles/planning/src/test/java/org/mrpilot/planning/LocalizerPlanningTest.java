@@ -2,6 +2,8 @@ package org.mrpilot.planning;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,9 +45,34 @@ class LocalizerPlanningTest {
         assertFalse(plan.autoExecute(), "site policy off: the operator confirms");
         assertTrue(plan.confidence() < 1, "confidence " + plan.confidence());
 
-        Plan raw = new SlicePlanner(host, CanonicalGrid.DEFAULT, StackSettings.DEFAULT, BrainBox.POPULATION).plan(localizer);
+        SlicePlanner planner = new SlicePlanner(host, CanonicalGrid.DEFAULT, StackSettings.DEFAULT, BrainBox.POPULATION);
+        Plan first = planner.plan(localizer);
+        assertFalse(planning(new AutoExecutePolicy(true, 0)).describe(first).autoExecute(), "a plan asking for its follow-up localizer waits for it");
+        Plan raw = planner.planWithFollowUp(first, localizer,
+                Localizer.acquireMore(VirtualPatient.procedural(61, 3), Localizer.DEFAULT, first.followUpLocalizer().orElseThrow()).images());
         assertTrue(planning(new AutoExecutePolicy(true, raw.confidence())).describe(raw).autoExecute(), "confidence at the threshold runs");
         assertFalse(planning(new AutoExecutePolicy(true, Math.min(1, raw.confidence() + 1e-6))).describe(raw).autoExecute(), "below it waits");
+    }
+
+    @Test
+    void theFollowUpLocalizerGivesASecondPlanThatAsksForNoneAndKeepsThePlane() {
+        VirtualPatient patient = VirtualPatient.procedural(63, 3);
+        List<ImageSlice> localizer = Patients.localizer(patient, Localizer.DEFAULT);
+        LocalizerPlanning planning = planning(AutoExecutePolicy.OPERATOR_CONFIRMS);
+        SlicePlan first = planning.plan(localizer);
+        assertNotNull(first.followUpLocalizer(), "a plan from the localizer alone asks for the slices through AC and PC");
+        List<ImageSlice> followUp = Localizer.acquireMore(patient, Localizer.DEFAULT, first.followUpLocalizer()).images();
+        SlicePlan second = planning.plan(localizer, followUp);
+        assertNull(second.followUpLocalizer());
+        assertEquals(first.midSagittalNormal(), second.midSagittalNormal());
+        assertTrue(second.confidence() <= first.confidence(), "no surer than the first plan");
+        assertEquals(first.quality(), second.quality());
+
+        List<ImageSlice> elsewhere = followUp.stream().map(s -> new ImageSlice(s.columns(), s.rows(), s.pixels(), s.positionMm(), s.rowDirection(),
+                s.columnDirection(), s.rowSpacingMm(), s.columnSpacingMm(), s.thicknessMm(), "1.2.826.0.1.3680043.9.7777.5")).toList();
+        LocalizerRefusedException e = assertThrows(LocalizerRefusedException.class, () -> planning.plan(localizer, elsewhere));
+        assertTrue(e.getMessage().contains("FrameOfReferenceUID"), e.getMessage());
+        assertThrows(LocalizerRefusedException.class, () -> planning.plan(localizer, List.of()));
     }
 
     @Test

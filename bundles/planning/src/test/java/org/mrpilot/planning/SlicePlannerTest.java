@@ -46,6 +46,9 @@ class SlicePlannerTest {
         assertTrue(angle < 1, "mid-sagittal plane off by " + angle + " deg");
         assertEquals(0, plan.midSagittal().signedDistanceMm(plan.landmarks().ac()), 1e-9, "AC lies on the plan's plane");
         assertTrue(plan.commissuresImaged(), "the default localizer's middle slices cross AC and PC");
+        SliceGroup followUp = plan.followUpLocalizer().orElseThrow();
+        assertEquals(0, followUp.normal().angleDeg(plan.frame().posterior()), 1e-6, "the follow-up's slices are perpendicular to the AC-PC line");
+        assertTrue(SlabCoverage.imaged(plan.landmarks().ac(), Localizer.acquireMore(patient, Localizer.DEFAULT, followUp).images()));
     }
 
     @Test
@@ -60,6 +63,23 @@ class SlicePlannerTest {
         assertTrue(far.size() >= 6, far.size() + " slices left");
         Plan plan = planner().plan(far);
         assertFalse(plan.commissuresImaged());
+
+        // the follow-up localizer it asks for images the true commissures, and the second plan reads them there
+        List<ImageSlice> followUp = Localizer.acquireMore(patient, Localizer.DEFAULT, plan.followUpLocalizer().orElseThrow()).images();
+        assertTrue(SlabCoverage.imaged(ac, followUp) && SlabCoverage.imaged(pc, followUp), "the follow-up slices miss a true commissure");
+        Plan again = planner().planWithFollowUp(plan, far, followUp);
+        assertTrue(again.commissuresImaged());
+        assertTrue(again.followUpLocalizer().isEmpty());
+        assertEquals(plan.midSagittal(), again.midSagittal());
+        double before = plan.frame().posterior().angleDeg(pc.minus(ac)), after = again.frame().posterior().angleDeg(pc.minus(ac));
+        assertTrue(after < 1.5, String.format("AC-PC line off by %.2f deg with the follow-up (%.2f without)", after, before));
+        double acBefore = plan.landmarks().ac().minus(ac).norm(), acAfter = again.landmarks().ac().minus(ac).norm();
+        double pcBefore = plan.landmarks().pc().minus(pc).norm(), pcAfter = again.landmarks().pc().minus(pc).norm();
+        assertTrue(acAfter < 2 && pcAfter < 2, String.format("AC %.2f mm, PC %.2f mm off with the follow-up (%.2f, %.2f without)", acAfter, pcAfter,
+                acBefore, pcBefore));
+        List<Vec3> brain = Patients.brainPoints(patient);
+        double covered = Coverage.fractionInside(plan.stacks().get(0), brain), coveredAgain = Coverage.fractionInside(again.stacks().get(0), brain);
+        assertTrue(coveredAgain >= covered - 0.01, String.format("the axial stack covers %.3f of the brain, %.3f before", coveredAgain, covered));
     }
 
     @Test

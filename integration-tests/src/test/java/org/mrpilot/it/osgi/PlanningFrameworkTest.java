@@ -2,6 +2,7 @@ package org.mrpilot.it.osgi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,6 +43,12 @@ class PlanningFrameworkTest {
         assertTrue(acError < 15 && pcError < 15, "AC error " + acError + " mm, PC error " + pcError + " mm");
         assertTrue(plan.quality().usable(), plan.quality().reason());
         assertFalse(plan.autoExecute(), "the test configuration leaves auto-execution to its default: off");
+
+        // the follow-up localizer it asks for, acquired, gives the second plan, which asks for none
+        List<ImageSlice> followUp = Localizer.acquireMore(patient, Localizer.DEFAULT, plan.followUpLocalizer()).images();
+        SlicePlan second = planning.plan(slices, followUp);
+        assertNull(second.followUpLocalizer());
+        assertEquals(plan.midSagittalNormal(), second.midSagittalNormal());
     }
 
     @Test

@@ -77,9 +77,20 @@ public final class Localizer {
 
     public static List<ImagingSimulator.Acquisition> acquire(VirtualPatient patient, Settings s) {
         ImagingSimulator scanner = new ImagingSimulator(patient, s.contrast());
-        ReceiveField field = s.biasStrength() == 0 ? ReceiveField.UNIFORM : ReceiveField.random(patient.seed(), s.biasStrength());
         List<ImagingSimulator.Acquisition> out = new ArrayList<>();
-        for (SliceGroup g : plan(s, patient.frameOfReferenceUid())) out.add(scanner.acquire(g, s.snr(), patient.seed(), field));
+        for (SliceGroup g : plan(s, patient.frameOfReferenceUid())) out.add(scanner.acquire(g, s.snr(), patient.seed(), receiveField(patient, s)));
         return out;
+    }
+
+    /**
+     * One more localizer group of the same exam (e.g. the follow-up localizer a plan asked for): same contrast, SNR and
+     * receive field as {@code s}; its noise differs from the other groups' as long as its name does.
+     */
+    public static ImagingSimulator.Acquisition acquireMore(VirtualPatient patient, Settings s, SliceGroup group) {
+        return new ImagingSimulator(patient, s.contrast()).acquire(group, s.snr(), patient.seed(), receiveField(patient, s));
+    }
+
+    private static ReceiveField receiveField(VirtualPatient patient, Settings s) {
+        return s.biasStrength() == 0 ? ReceiveField.UNIFORM : ReceiveField.random(patient.seed(), s.biasStrength());
     }
 }
