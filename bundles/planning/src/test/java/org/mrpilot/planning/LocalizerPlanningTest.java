@@ -73,6 +73,12 @@ class LocalizerPlanningTest {
         LocalizerRefusedException e = assertThrows(LocalizerRefusedException.class, () -> planning.plan(localizer, elsewhere));
         assertTrue(e.getMessage().contains("FrameOfReferenceUID"), e.getMessage());
         assertThrows(LocalizerRefusedException.class, () -> planning.plan(localizer, List.of()));
+        // the head moved 6 mm along both image axes before the follow-up: its slices disagree with the localizer's
+        List<ImageSlice> moved = followUp.stream().map(s -> new ImageSlice(s.columns(), s.rows(), s.pixels(),
+                s.positionMm().plus(s.rowDirection().times(6)).plus(s.columnDirection().times(6)), s.rowDirection(), s.columnDirection(),
+                s.rowSpacingMm(), s.columnSpacingMm(), s.thicknessMm(), s.frameOfReferenceUid())).toList();
+        LocalizerRefusedException motion = assertThrows(LocalizerRefusedException.class, () -> planning.plan(localizer, moved));
+        assertTrue(motion.getMessage().contains("head moved"), motion.getMessage());
     }
 
     @Test
