@@ -2,6 +2,7 @@ package org.mrpilot.cli;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import org.mrpilot.api.geometry.ImageSlice;
 import org.mrpilot.inference.OnnxInference;
 import org.mrpilot.physics.anatomy.AnatomyFactory;
 import org.mrpilot.planning.AutoExecutePolicy;
-import org.mrpilot.planning.CommissureRefiner;
 import org.mrpilot.planning.LocalizerPlanning;
 import org.mrpilot.planning.LocalizerRejectedException;
 import org.mrpilot.planning.Plan;
@@ -67,9 +67,8 @@ final class PlanCommand implements Command {
         double minConfidence = args.doubleValue("min-confidence", AutoExecutePolicy.CALIBRATED_MIN_CONFIDENCE);
         if (!(minConfidence >= 0 && minConfidence <= 1)) throw new UsageException("--min-confidence must be within [0, 1]");
         GeneratedLocalizer generated = null;
-        Path dicomOut = null;
+        Path dicomOut = null, followUpDir = null;
         List<ImageSlice> localizer;
-        List<ImageSlice> followUp = null;
         if (source.equals("generated")) {
             if (args.string("seed", null) == null) throw new UsageException("option --seed is required for a generated localizer");
             long seed = args.longValue("seed", 0);
@@ -85,27 +84,16 @@ final class PlanCommand implements Command {
                 localizer = generated.slices();
             }
         } else {
-            Path followUpDir = args.path("follow-up", null);
+            followUpDir = args.path("follow-up", null);
             args.done();
             localizer = DicomLocalizer.read(Path.of(source));
-            if (followUpDir != null) followUp = DicomLocalizer.read(followUpDir);
         }
         try (OnnxInference host = PlanningModels.open(models, 0)) {
             SlicePlanner planner = PlanningModels.planner(host);
             Plan first = planOrRefuse(() -> planner.plan(localizer));
-            if (generated != null && first.followUpLocalizer().isPresent()) {
-                // the simulated scanner does what the operator would: acquire the follow-up localizer the plan asks for
-                followUp = generated.acquire(first.followUpLocalizer().get());
-                if (dicomOut != null) {
-                    generated.writeFollowUpDicom(dicomOut.resolve("follow-up"), followUp);
-                    followUp = DicomLocalizer.read(dicomOut.resolve("follow-up"));
-                }
-            }
-            List<ImageSlice> withFollowUp = followUp;
-            if (followUp != null && first.followUpLocalizer().isEmpty()) {
-                throw new IllegalStateException("the plan from the localizer alone asks for no follow-up localizer (is " + CommissureRefiner.MODEL + " loaded?)");
-            }
-            Plan plan = followUp == null ? first : planOrRefuse(() -> planner.planWithFollowUp(first, localizer, withFollowUp));
+            List<ImageSlice> followUp = generated != null ? simulatedFollowUp(generated, first, dicomOut)
+                    : followUpDir != null ? DicomLocalizer.read(followUpDir) : null;
+            Plan plan = followUp == null ? first : planOrRefuse(() -> planner.planWithFollowUp(first, localizer, followUp));
             var decided = new LocalizerPlanning(planner, new AutoExecutePolicy(true, minConfidence)).describe(plan);
             JsonObject json = PlanJson.of(plan, decided, minConfidence);
             if (generated != null) {
@@ -126,6 +114,18 @@ final class PlanCommand implements Command {
             }
         }
         return 0;
+    }
+
+    /**
+     * What the simulated scanner does with the follow-up localizer the first plan asks for: acquire it (and write it as
+     * DICOM into {@code dicomOut}/follow-up, then read it back, when given); null when the plan asks for none.
+     */
+    private static List<ImageSlice> simulatedFollowUp(GeneratedLocalizer generated, Plan first, Path dicomOut) throws IOException {
+        if (first.followUpLocalizer().isEmpty()) return null;
+        List<ImageSlice> images = generated.acquire(first.followUpLocalizer().get());
+        if (dicomOut == null) return images;
+        generated.writeFollowUpDicom(dicomOut.resolve("follow-up"), images);
+        return DicomLocalizer.read(dicomOut.resolve("follow-up"));
     }
 
     /** The plan, or the localizer's refusal as the command's one-line error. */

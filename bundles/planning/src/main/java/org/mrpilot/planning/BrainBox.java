@@ -1,5 +1,7 @@
 package org.mrpilot.planning;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.mrpilot.api.geometry.Vec3;
 
 /** Extent of the brain in {@link AcPcFrame} coordinates (mm from AC along left, posterior, superior). */
@@ -23,6 +25,17 @@ public record BrainBox(Vec3 minMm, Vec3 maxMm) {
 
     public Vec3 sizeMm() {
         return maxMm.minus(minMm);
+    }
+
+    /** The smallest box in {@code to}'s coordinates holding this box, given in {@code from}'s (its eight corners). */
+    public BrainBox reframed(AcPcFrame from, AcPcFrame to) {
+        List<Vec3> corners = new ArrayList<>();
+        for (double x : new double[] {minMm.x(), maxMm.x()}) {
+            for (double y : new double[] {minMm.y(), maxMm.y()}) {
+                for (double z : new double[] {minMm.z(), maxMm.z()}) corners.add(from.toPatient(new Vec3(x, y, z)));
+            }
+        }
+        return around(corners, to);
     }
 
     /** Smallest box in frame coordinates holding all {@code pointsMm} (patient LPS). */

@@ -24,6 +24,11 @@ public final class CommissureRefiner {
         this.inference = inference;
     }
 
+    /** Whether the commissure net is loaded, so a closer look (and a follow-up localizer) can be read. */
+    public boolean available() {
+        return inference.model(MODEL).isPresent();
+    }
+
     /** AC and PC (LPS mm) and their heatmap spreads (mm), in that order. */
     public record Commissures(Vec3 ac, Vec3 pc, double acSpreadMm, double pcSpreadMm) {
     }
@@ -50,7 +55,7 @@ public final class CommissureRefiner {
      *         look then stands)
      */
     public Optional<Commissures> refine(List<ImageSlice> localizer, Vec3 acMm, Vec3 pcMm, Plane midSagittal) {
-        if (inference.model(MODEL).isEmpty()) return Optional.empty();
+        if (!available()) return Optional.empty();
         CanonicalVolume close;
         try {
             close = closeUp(localizer, acMm.plus(pcMm).times(0.5), midSagittal);

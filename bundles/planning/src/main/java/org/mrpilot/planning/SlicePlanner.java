@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import org.mrpilot.api.geometry.ImageSlice;
 import org.mrpilot.api.geometry.SliceGroup;
-import org.mrpilot.api.geometry.Vec3;
 import org.mrpilot.api.inference.InferenceService;
 
 /**
@@ -78,9 +77,10 @@ public final class SlicePlanner {
         boolean commissuresImaged = SlabCoverage.imaged(onPlane.ac(), localizer) && SlabCoverage.imaged(onPlane.pc(), localizer);
         BrainBox box = assessment == null ? brainBox : BrainExtent.inFrame(assessment.brain(), frame);
         List<SliceGroup> planned = stacks.plan(frame, box, uid);
-        // only the close-up net reads slices through the commissures
-        Optional<SliceGroup> followUp = closer.isEmpty() ? Optional.empty()
-                : Optional.of(FollowUpLocalizer.through(frame, frame.toFrame(onPlane.pc()).y(), uid, planned.get(0).patientPosition()));
+        // only the close-up net reads slices across the commissures; most needed when no localizer slice showed them
+        Optional<SliceGroup> followUp = commissures.available()
+                ? Optional.of(FollowUpLocalizer.through(frame, frame.toFrame(onPlane.pc()).y(), uid, planned.get(0).patientPosition()))
+                : Optional.empty();
         return new Plan(planned, onPlane, msp, frame, box, confidence, commissuresImaged, followUp, symmetry,
                 assessment == null ? null : assessment.verdict());
     }
@@ -96,32 +96,25 @@ public final class SlicePlanner {
      *                                    reference, or a head that moved between the two localizers)
      */
     public Plan planWithFollowUp(Plan first, List<ImageSlice> localizer, List<ImageSlice> followUp) {
-        if (first.followUpLocalizer().isEmpty()) throw new IllegalArgumentException("the first plan asked for no follow-up localizer");
+        if (first.followUpLocalizer().isEmpty()) {
+            throw new IllegalArgumentException("the first plan asked for no follow-up localizer (" + CommissureRefiner.MODEL + " was not loaded)");
+        }
         if (followUp.isEmpty()) throw new LocalizerRejectedException("the follow-up localizer has no image");
         List<ImageSlice> all = new ArrayList<>(localizer);
         all.addAll(followUp);
         LocalizerChecks.check(all);
         Plane msp = first.midSagittal();
+        if (!commissures.available()) throw new IllegalStateException("the commissure net (" + CommissureRefiner.MODEL + ") is no longer loaded");
         CommissureRefiner.Commissures closer = commissures.refine(all, first.landmarks().ac(), first.landmarks().pc(), msp)
-                .orElseThrow(() -> new IllegalStateException("the commissure net (" + CommissureRefiner.MODEL + ") is no longer loaded"));
+                .orElseThrow(() -> new LocalizerRejectedException("neither the localizer nor the follow-up shows the commissure region;"
+                        + " acquire the follow-up where the plan asks"));
         DetectedLandmarks onPlane = first.landmarks().withCommissures(closer);
         AcPcFrame frame = AcPcFrame.of(onPlane.ac(), onPlane.pc(), msp);
-        BrainBox box = BrainBox.around(corners(first.brainBox(), first.frame()), frame);
+        BrainBox box = first.brainBox().reframed(first.frame(), frame);
         double confidence = Math.min(first.confidence(), Math.min(sharpness(closer.acSpreadMm()), sharpness(closer.pcSpreadMm())));
         boolean commissuresImaged = SlabCoverage.imaged(onPlane.ac(), all) && SlabCoverage.imaged(onPlane.pc(), all);
         return new Plan(stacks.plan(frame, box, first.stacks().get(0).frameOfReferenceUid()), onPlane, msp, frame, box, confidence,
                 commissuresImaged, Optional.empty(), first.symmetry(), first.quality());
-    }
-
-    /** The eight corners of {@code box} in patient LPS. */
-    private static List<Vec3> corners(BrainBox box, AcPcFrame frame) {
-        List<Vec3> corners = new ArrayList<>();
-        for (double x : new double[] {box.minMm().x(), box.maxMm().x()}) {
-            for (double y : new double[] {box.minMm().y(), box.maxMm().y()}) {
-                for (double z : new double[] {box.minMm().z(), box.maxMm().z()}) corners.add(frame.toPatient(new Vec3(x, y, z)));
-            }
-        }
-        return corners;
     }
 
     /** A landmark's weight in the plane fit and the confidence: 1 for a sharp heatmap, 1/2 at {@link #SPREAD_SCALE_MM}. */
