@@ -15,7 +15,7 @@ import torch
 from . import patches
 from . import relaxometry as rx
 from .cards import tensor_json, write_card
-from .rim import POOL_WINDOW, Rim
+from .rim import POOL_WINDOW, SIMILAR_RADIUS, Rim
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
 OPSET = 17
@@ -24,12 +24,13 @@ GOLDEN_SEED = 4242
 EVAL_SNRS = (3, 5, 10, 30, 60, 100)
 NAMES = {"t1": ("A", "B", "T1"), "t2": ("A", "T2")}
 SCHEDULE = {"t1": rx.TI_31, "t2": rx.TE_6}
+SIMILAR_SIZE = 2 * SIMILAR_RADIUS + 1
 
 
 def load(checkpoint: Path) -> Rim:
     saved = torch.load(checkpoint, map_location="cpu")
     meta = saved["meta"]
-    model = Rim(meta["kind"], hidden=meta["hidden"], steps=meta["steps"])
+    model = Rim.for_state(meta["kind"], meta["hidden"], meta["steps"], saved["state"])
     model.load_state_dict(saved["state"])
     model.eval()
     return model, meta
@@ -105,7 +106,7 @@ def write_reference(model: Rim, out: Path) -> Path:
     return path
 
 
-def card_for(kind: str, meta: dict, evaluation: dict, max_diff: float, eval_data: str, version: str) -> dict:
+def card_for(kind: str, meta: dict, evaluation: dict, max_diff: float, eval_data: str, version: str, alike: bool) -> dict:
     q = len(NAMES[kind])
     out_desc = "A (scale units), B (inversion efficiency, 2 = perfect), T1 (s)" if kind == "t1" else "A (scale units), T2 (s)"
     signal = "|A (1 - B exp(-TI/T1))|" if kind == "t1" else "A exp(-TE/T2)"
@@ -116,7 +117,11 @@ def card_for(kind: str, meta: dict, evaluation: dict, max_diff: float, eval_data
                        f"steps, closed-form Gaussian NLL gradient of {signal} inside the graph, any number N of images."
                        + (f" B, which one pixel hardly determines, also gets the Gauss-Newton step of a B shared by the "
                           f"{POOL_WINDOW}x{POOL_WINDOW} pixels around each pixel (their A and T1 eliminated per pixel)."
-                          if kind == "t1" else ""),
+                          if kind == "t1" else "")
+                       + (f" Each step also sees how far the estimates of the alike neighbours in the {SIMILAR_SIZE}x"
+                          f"{SIMILAR_SIZE} square around each pixel lie from its own (neighbours weighted by how close "
+                          f"their weighted-image series are to the pixel's, in units of the image's noise)."
+                          if alike else ""),
         "inputs": [
             {"name": "images", "dtype": "float32", "shape": ["batch", "N", "H", "W"], "unit": "1",
              "normalisation": "weighted images divided by scale = 99th percentile over all pixels of the per-pixel "
@@ -129,7 +134,9 @@ def card_for(kind: str, meta: dict, evaluation: dict, max_diff: float, eval_data
         "outputs": [{"name": "kappa", "dtype": "float32", "shape": ["batch", str(q), "H", "W"], "unit": "mixed",
                      "normalisation": f"channels {out_desc}; multiply A by scale to undo the input normalisation"}],
         "parameters": {"scalePercentile": 99.0, "steps": float(meta["steps"]), "hiddenChannels": float(meta["hidden"]),
-                       "minTimes": 4.0 if kind == "t1" else 3.0} | ({"sharedPoolWindowPixels": float(POOL_WINDOW)} if kind == "t1" else {}),
+                       "minTimes": 4.0 if kind == "t1" else 3.0}
+                      | ({"sharedPoolWindowPixels": float(POOL_WINDOW)} if kind == "t1" else {})
+                      | ({"alikeNeighbourhoodPixels": float(SIMILAR_SIZE)} if alike else {}),
         "training": {k: meta[k] for k in ("iterations", "batch", "patch", "pool", "lr", "seed", "data", "minutes",
                                           "final_loss_ema", "parameters")}
                     | {"noise": "Gaussian, sigma log-uniform in [0.0065, 0.255] x CSF proton density (SNR 100..3)",
@@ -187,7 +194,7 @@ def main():
     eval_data = ("physics dataset, seed %d" % json.loads((Path(a.eval_data) / "meta.json").read_text())["seed"]
                  if a.eval_data else f"procedural, seed {HELD_OUT_SEED}")
     evaluation = held_out_evaluation(out, meta["kind"], Path(a.eval_data) if a.eval_data else None)
-    card = card_for(meta["kind"], meta, evaluation, max_diff, eval_data, a.version)
+    card = card_for(meta["kind"], meta, evaluation, max_diff, eval_data, a.version, model.alike)
     card_path = write_card(out, card, {"images": images, "times": gtimes}, {"kappa": golden}, 1e-3)
     print(card_path, write_markdown(card_path), write_reference(model, out))
 

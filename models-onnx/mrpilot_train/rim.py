@@ -16,6 +16,13 @@ and moved T1 to fit. So the cell also sees, for B, the Gauss-Newton step of a B 
 around each pixel, with each pixel's A and T1 free (eliminated per pixel, a Schur complement), each pixel weighted
 by its share of the likelihood: what the pixels around it say together about B.
 
+A voxel-wise fit cannot beat the noise of its own series; the paper's RIM beats it by learning from its neighbours.
+Which neighbours are the same tissue is hard to learn with few channels, and a net that pools across a tissue
+boundary, or shrinks towards the training prior, is biased. So the cell also sees, per parameter, how far the
+estimates of the alike neighbours (SIMILAR_RADIUS square, each weighted by how close its whole weighted-image
+series is to this pixel's, in units of the noise; see similarity_weights) lie from its own, and how many alike
+neighbours there are. Pooling is then the net's choice, per pixel and per noise level.
+
 Graph I/O (see the model card): images [batch, N, H, W] divided by the scale, times [N] in seconds ->
 kappa [batch, Q, H, W] = (A in scale units, B, T1 in s) or (A, T2 in s).
 """
@@ -30,6 +37,10 @@ PIXEL_SCALE_FLOOR = 1e-4  # below this (in caller-scaled units) a pixel is empty
 POOL_WINDOW = 17  # pixels; the pooled step of shared parameters (B) covers this square around each pixel
 MAX_SHARED_STEP = 1.0  # B lies in [1, 2]: a longer step says only that the window holds no tissue (noise)
 SCHUR_DAMPING = 1e-6  # relative; keeps the per-pixel elimination finite where A and T1 are not determined
+SIMILAR_RADIUS = 3  # pixels; the neighbours whose estimates are pooled lie in this (2r+1)^2 square
+SIMILAR_OFFSETS = [(dy, dx) for dy in range(-SIMILAR_RADIUS, SIMILAR_RADIUS + 1)
+                   for dx in range(-SIMILAR_RADIUS, SIMILAR_RADIUS + 1) if (dy, dx) != (0, 0)]
+NEAREST = [SIMILAR_OFFSETS.index(o) for o in ((0, 1), (1, 0), (0, -1), (-1, 0))]
 
 
 class ConvGru(nn.Module):
@@ -173,22 +184,81 @@ def asinh(x):
     return torch.sign(x) * torch.log(a + torch.sqrt(a * a + 1))
 
 
+def shifted(padded, dy, dx, height, width):
+    """The neighbour at (dy, dx) of every pixel, from a tensor padded by SIMILAR_RADIUS on both spatial axes."""
+    r = SIMILAR_RADIUS
+    return padded[:, :, r + dy:r + dy + height, r + dx:r + dx + width]
+
+
+def padded(x):
+    r = SIMILAR_RADIUS
+    return nn.functional.pad(x, (r, r, r, r))
+
+
+def similarity_weights(images, times):
+    """[batch, len(SIMILAR_OFFSETS), H, W]: how far each neighbour's series is from the pixel's own, in units of
+    what noise alone would give, mapped to a weight in [0, 1] (0 outside the image).
+
+    Two pixels of one tissue differ by noise only: the mean over the N images of their squared difference is about
+    2 sigma^2, with a relative spread of sqrt(2 / N). The noise sigma is the image's own (one number per image,
+    the noise being white): half that mean squared difference to the second most alike of the four nearest
+    neighbours, averaged over the image (the second most alike, so that an edge pixel still compares within its
+    tissue). The excess over 2 sigma^2 in units of its spread is z; the weight is exp(-z^2 / 2) for z > 0."""
+    height, width = images.shape[2], images.shape[3]
+    n = torch.ones_like(times).sum()
+    source, inside = padded(images), padded(torch.ones_like(images[:, :1]))
+    valid = torch.cat([shifted(inside, dy, dx, height, width) for dy, dx in SIMILAR_OFFSETS], dim=1)
+    squared = torch.cat([((shifted(source, dy, dx, height, width) - images) ** 2).mean(dim=1, keepdim=True)
+                         for dy, dx in SIMILAR_OFFSETS], dim=1)
+    nearest = squared[:, NEAREST] + 1e9 * (1 - valid[:, NEAREST])
+    second = torch.topk(nearest, 2, dim=1, largest=False)[0][:, 1:2]
+    noise_var = 0.5 * second.mean(dim=(2, 3), keepdim=True) + 1e-12
+    z = (squared / (2 * noise_var) - 1) * torch.sqrt(n / 2)
+    return torch.exp(-0.5 * torch.relu(z) ** 2) * valid
+
+
+def pooled(values, weights):
+    """Each pixel's values averaged with its neighbours', weighted by `weights` (the pixel itself weighs 1)."""
+    height, width = values.shape[2], values.shape[3]
+    source = padded(values)
+    total = values
+    for k, (dy, dx) in enumerate(SIMILAR_OFFSETS):
+        total = total + weights[:, k:k + 1] * shifted(source, dy, dx, height, width)
+    return total / (1 + weights.sum(dim=1, keepdim=True))
+
+
 def local_mean(x):
     """Mean over the POOL_WINDOW square around each pixel (zeros outside the image; callers take ratios)."""
     return nn.functional.avg_pool2d(x, POOL_WINDOW, stride=1, padding=POOL_WINDOW // 2, count_include_pad=True)
 
 
 class Rim(nn.Module):
-    def __init__(self, kind: str, hidden: int = 24, steps: int = 6):
+    """alike=False builds the nets made before the alike-neighbour inputs (rim-t1 up to 1.3.0, rim-t2 1.1.0)."""
+
+    def __init__(self, kind: str, hidden: int = 24, steps: int = 6, alike: bool = True):
         super().__init__()
         self.kind = kind
         self.signal = MODELS[kind]()
         self.hidden = hidden
         self.steps = steps
-        self.cell = RimCell(self.signal.q, hidden, len(self.signal.shared))
+        self.alike = alike
+        self.cell = RimCell(self.signal.q, hidden, self.inputs_of(kind, alike) - 2 * self.signal.q)
+
+    @staticmethod
+    def inputs_of(kind: str, alike: bool) -> int:
+        signal = MODELS[kind]
+        return 2 * signal.q + len(signal.shared) + (signal.q + 1 if alike else 0)
+
+    @classmethod
+    def for_state(cls, kind: str, hidden: int, steps: int, state: dict) -> "Rim":
+        """The architecture a saved state was trained with (read from its first convolution's inputs)."""
+        return cls(kind, hidden, steps, alike=state["cell.conv_in.weight"].shape[1] == cls.inputs_of(kind, True))
 
     def estimates(self, images, times):
         """Internal estimates after every step (list of J tensors [batch, Q, H, W]), A in the caller's units."""
+        if self.alike:
+            weights = similarity_weights(images, times)
+            alike = weights.mean(dim=1, keepdim=True)
         pixel_scale = images.amax(dim=1, keepdim=True).clamp(min=PIXEL_SCALE_FLOOR)
         images = images / pixel_scale
         # A pixel's residuals, and so its share of a shared parameter's likelihood, scale with its brightness squared.
@@ -201,6 +271,10 @@ class Rim(nn.Module):
             inputs = [kappa, asinh(grad * 10.0)]  # asinh keeps large gradients bounded
             if self.signal.shared:
                 inputs.append(asinh(self.signal.shared_steps(kappa, images, times, share) * 10.0))
+            if self.alike:  # what the alike neighbours estimate (A in the caller's units, relative to this pixel's scale)
+                neighbours = self.signal.with_amplitude_scaled(
+                    pooled(self.signal.with_amplitude_scaled(kappa, pixel_scale), weights), 1 / pixel_scale)
+                inputs += [neighbours - kappa, alike]
             x = torch.cat(inputs, dim=1)
             if h1 is None:
                 h1 = h2 = x.new_zeros((x.shape[0], self.hidden, x.shape[2], x.shape[3]))
@@ -220,7 +294,7 @@ def widened(rim: Rim, hidden: int) -> Rim:
     get no gradient)."""
     if hidden < rim.hidden:
         raise ValueError(f"cannot narrow a RIM from {rim.hidden} to {hidden} hidden channels")
-    wide = Rim(rim.kind, hidden=hidden, steps=rim.steps)
+    wide = Rim(rim.kind, hidden=hidden, steps=rim.steps, alike=rim.alike)
     old_h = rim.hidden
 
     def rows(conv_out_channels_old, groups):

@@ -98,7 +98,8 @@ def train(kind, minutes, out, data=None, hidden=None, patch=32, batch_size=12, p
     history, done, prior_minutes, prior_data = [], 0, 0.0, None
     if resume:  # continue a run: same weights, fresh noise/patch draws (the seed is offset by the iterations done)
         saved = torch.load(resume, map_location="cpu")
-        narrow = Rim(kind, hidden=saved["meta"]["hidden"])  # a wider hidden grows the saved net (rim.widened)
+        # a saved net without the alike-neighbour inputs gains them, with zero weights; a wider hidden grows it (rim.widened)
+        narrow = Rim(kind, hidden=saved["meta"]["hidden"])
         narrow.load_state_dict(with_new_inputs_zeroed(saved["state"], narrow.state_dict()))
         model = widened(narrow, hidden or narrow.hidden)
         done, prior_minutes = saved["meta"]["iterations"], saved["meta"]["minutes"]
