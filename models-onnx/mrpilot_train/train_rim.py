@@ -84,8 +84,20 @@ def with_new_inputs_zeroed(saved, current):
     return state
 
 
+def save(out, model, iterations, meta, loss_ema, history):
+    """A checkpoint (.pt: weights and meta) and its .history.json (meta and the loss curve), as resume reads them."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    meta = {**meta, "iterations": iterations, "final_loss_ema": loss_ema}
+    torch.save({"state": model.state_dict(), "meta": meta}, out)
+    out.with_suffix(".history.json").write_text(json.dumps({"meta": meta, "history": history}, indent=1))
+    return out
+
+
 def train(kind, minutes, out, data=None, hidden=None, patch=32, batch_size=12, pool=4000, lr=1e-3, seed=TRAIN_SEED,
-          max_iterations=100000, resume=None, threads=2, realisations=1, bias_weight=0.0, bias_window=1):
+          max_iterations=100000, resume=None, threads=2, realisations=1, bias_weight=0.0, bias_window=1, save_every=None):
+    """Trains for `minutes` and writes `out`; with save_every (minutes) it also leaves snapshots on the way,
+    <out>-it<iterations>.pt, so a run can be judged along its course rather than only at its end."""
     torch.set_num_threads(threads)
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
@@ -109,7 +121,17 @@ def train(kind, minutes, out, data=None, hidden=None, patch=32, batch_size=12, p
     else:
         model = Rim(kind, hidden=hidden or DEFAULT_HIDDEN)
     opt = torch.optim.Adam(model.parameters(), lr=lr)
-    deadline = time.monotonic() + minutes * 60
+
+    def run_meta(minutes_so_far):
+        return {"kind": kind, "hidden": model.hidden, "steps": model.steps, "batch": batch_size, "patch": patch,
+                "pool": int(tissue.pd.shape[0]), "lr": lr, "seed": seed,
+                "noise_realisations": realisations, "bias_weight": bias_weight, "bias_window": bias_window,
+                "data": (f"physics datasets {' + '.join(Path(d).name for d in data)} + procedural" if data else "procedural")
+                + (f" (resumed from {Path(resume).name}: {prior_data})" if resume else ""), "minutes": minutes_so_far,
+                "parameters": sum(p.numel() for p in model.parameters())}
+    start = time.monotonic()
+    deadline = start + minutes * 60
+    next_snapshot = save_every
     bar = tqdm(total=max_iterations, desc=f"train {kind}", unit="it")
     it = 0
     ema = None
@@ -128,18 +150,13 @@ def train(kind, minutes, out, data=None, hidden=None, patch=32, batch_size=12, p
             history.append({"iteration": done + it, "loss": value, "loss_ema": ema})
         bar.update(1)
         bar.set_postfix(loss=f"{ema:.4f}")
+        elapsed = (time.monotonic() - start) / 60
+        if next_snapshot and elapsed >= next_snapshot:
+            snapshot = Path(out).with_name(f"{Path(out).stem}-it{done + it}.pt")
+            save(snapshot, model, done + it, run_meta(prior_minutes + elapsed), ema, history)
+            next_snapshot += save_every
     bar.close()
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    meta = {"kind": kind, "hidden": model.hidden, "steps": model.steps, "iterations": done + it, "batch": batch_size, "patch": patch,
-            "pool": int(tissue.pd.shape[0]), "lr": lr, "seed": seed,
-            "noise_realisations": realisations, "bias_weight": bias_weight, "bias_window": bias_window,
-            "data": (f"physics datasets {' + '.join(Path(d).name for d in data)} + procedural" if data else "procedural")
-            + (f" (resumed from {Path(resume).name}: {prior_data})" if resume else ""), "minutes": prior_minutes + minutes, "final_loss_ema": ema,
-            "parameters": sum(p.numel() for p in model.parameters())}
-    torch.save({"state": model.state_dict(), "meta": meta}, out)
-    out.with_suffix(".history.json").write_text(json.dumps({"meta": meta, "history": history}, indent=1))
-    return out
+    return save(out, model, done + it, run_meta(prior_minutes + minutes), ema, history)
 
 
 def main():
@@ -158,13 +175,14 @@ def main():
     p.add_argument("--lr", type=float, default=1e-3)
     p.add_argument("--realisations", type=int, default=1, help="noise realisations per patch in a batch")
     p.add_argument("--bias-weight", type=float, default=0.0, help="weight of each realisation group's squared mean error")
+    p.add_argument("--save-every", type=float, default=None, help="minutes between snapshots <out>-it<iterations>.pt")
     p.add_argument("--bias-window", type=int, default=1,
                    help="odd window (pixels) over which the bias term averages each group's mean error first")
     a = p.parse_args()
     if a.bias_window < 1 or a.bias_window % 2 == 0:
         p.error("--bias-window must be an odd number >= 1")
     print(train(a.kind, a.minutes, a.out, a.data, a.hidden, a.patch, a.batch, lr=a.lr, seed=a.seed, resume=a.resume,
-                threads=a.threads, realisations=a.realisations, bias_weight=a.bias_weight, bias_window=a.bias_window))
+                threads=a.threads, realisations=a.realisations, bias_weight=a.bias_weight, bias_window=a.bias_window, save_every=a.save_every))
 
 
 if __name__ == "__main__":

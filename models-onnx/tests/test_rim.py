@@ -82,6 +82,16 @@ def test_training_runs_and_writes_checkpoint(tmp_path):
     assert torch.load(grown)["meta"]["hidden"] == 6 and torch.load(grown)["state"]["cell.conv_out.weight"].shape[1] == 6
 
 
+def test_snapshots_are_resumable_checkpoints_named_by_iteration(tmp_path):
+    out = train("t2", minutes=5, out=tmp_path / "t2.pt", hidden=4, patch=8, batch_size=2, pool=6, max_iterations=3,
+                threads=1, save_every=1e-9)
+    assert sorted(p.name for p in tmp_path.glob("t2-it*.pt")) == ["t2-it1.pt", "t2-it2.pt", "t2-it3.pt"]
+    assert torch.load(tmp_path / "t2-it2.pt")["meta"]["iterations"] == 2
+    resumed = train("t2", minutes=5, out=tmp_path / "t2b.pt", patch=8, batch_size=2, pool=6, max_iterations=1,
+                    threads=1, resume=tmp_path / "t2-it2.pt")
+    assert torch.load(resumed)["meta"]["iterations"] == 3 and torch.load(out)["meta"]["iterations"] == 3
+
+
 def test_batch_targets_follow_the_normalisation():
     rng = np.random.default_rng(3)
     tissue = patches.procedural_patches(rng, 4, 16)
@@ -264,3 +274,26 @@ def test_a_net_without_alike_inputs_resumes_with_them_and_computes_the_same(kind
     times = torch.linspace(0.1, 0.9, 9)
     with torch.no_grad():
         np.testing.assert_allclose(grown(images, times).numpy(), old(images, times).numpy(), rtol=1e-5, atol=1e-6)
+
+
+@pytest.mark.parametrize("kind", ["t1", "t2"])
+def test_a_committed_model_imported_as_a_checkpoint_reproduces_its_reference_and_resumes(kind, tmp_path):
+    """The committed ONNX weights are enough to continue training: the rebuilt checkpoint computes the agent's reference
+    output and train_rim resumes from it, counting on from the card's iterations."""
+    import json
+    from pathlib import Path
+    from mrpilot_train.export_rim import load
+    from mrpilot_train.import_rim import checkpoint_from_onnx
+    models = Path(__file__).resolve().parent.parent / "models"
+    checkpoint = checkpoint_from_onnx(models / f"rim-{kind}.onnx", tmp_path / f"{kind}.pt")
+    model, meta = load(checkpoint)
+    reference = json.loads((models / f"rim-{kind}.reference.json").read_text())
+
+    def array(t):
+        return np.asarray(t["data"], dtype=np.float32).reshape(t["shape"])
+    out = run_torch(model, array(reference["inputs"]["images"]), array(reference["inputs"]["times"]))
+    np.testing.assert_allclose(out, array(reference["outputs"]["kappa"]), rtol=1e-4, atol=1e-5)
+    card = json.loads((models / f"rim-{kind}.card.json").read_text())
+    resumed = train(kind, minutes=5, out=tmp_path / "resumed.pt", patch=8, batch_size=2, pool=6, max_iterations=1,
+                    threads=1, resume=checkpoint)
+    assert torch.load(resumed)["meta"]["iterations"] == card["training"]["iterations"] + 1
