@@ -32,6 +32,8 @@ import org.mrpilot.physics.anatomy.Label;
 public final class RimBenchmark implements Benchmark {
     static final int[] SNRS = {3, 5, 10, 30, 60, 100};
     static final int STRUCTURE_SNR = 10;
+    static final int CV_TARGET_MAX_SNR = 10; // the CV target (RIM <= half the MLE's) applies up to this SNR
+    static final double CV_TARGET_RATIO = 0.5;
     /** Median of |z| for a standard normal z. */
     static final double HALF_NORMAL_MEDIAN = 0.6745;
     /** The brain's tissues, reported apart so a bias in one (e.g. CSF's long T2 on a 320 ms echo train) is not hidden by the median. */
@@ -95,6 +97,7 @@ public final class RimBenchmark implements Benchmark {
                 + HeldOutHead.PIXEL_MM + " mm, 3 T; noise seed " + NOISE_SEED + ", sigma = 1/SNR of the CSF proton density");
         Table table = new Table("kind", "SNR", "method", "T cv", "T bias", "T |bias|", "noise floor", "A cv", "A bias", "B cv", "B bias");
         Table tissueTable = new Table("kind", "SNR", "method", "WM |bias|", "GM |bias|", "CSF |bias|", "WM cv", "GM cv", "CSF cv");
+        Table floorTable = new Table("kind", "SNR", "floor |bias|", "own share", "cv", "cv ceiling");
         try (OnnxInference host = RimModels.open(models, System.err); MleMapper mle = new MleMapper(threads)) {
             RimMapper rim = new RimMapper(host);
             Map<RelaxometryKind, List<Runner>> runners = new LinkedHashMap<>();
@@ -109,8 +112,8 @@ public final class RimBenchmark implements Benchmark {
             Map<String, Estimates> t1AtStructureSnr;
             try (Progress progress = new Progress("bench rim", runs)) {
                 JsonObject t1 = new JsonObject(), t2 = new JsonObject();
-                t1AtStructureSnr = sweep(RelaxometryKind.T1, TI_31, head, brain, runners.get(RelaxometryKind.T1), realisations, progress, t1, table, tissueTable, pngDir);
-                sweep(RelaxometryKind.T2, TE_6, head, brain, runners.get(RelaxometryKind.T2), realisations, progress, t2, table, tissueTable, pngDir);
+                t1AtStructureSnr = sweep(RelaxometryKind.T1, TI_31, head, brain, runners.get(RelaxometryKind.T1), realisations, progress, t1, table, tissueTable, floorTable, pngDir);
+                sweep(RelaxometryKind.T2, TE_6, head, brain, runners.get(RelaxometryKind.T2), realisations, progress, t2, table, tissueTable, floorTable, pngDir);
                 root.add("t1", t1);
                 root.add("t2", t2);
                 root.add("speed", speed(t1AtStructureSnr, host.intraOpThreads(), mle.threads()));
@@ -122,6 +125,9 @@ public final class RimBenchmark implements Benchmark {
         table.print(out);
         out.println("relaxation time by tissue (medians over the tissue's pixels in the brain):");
         tissueTable.print(out);
+        out.println("texture floor: the lowest median |bias| of T that shrinking each pixel's Cramer-Rao-efficient estimate towards its"
+                + " tissue's exact mean reaches, given the phantom's voxel texture and " + realisations + " realisations (within the CV target where it applies):");
+        floorTable.print(out);
         printSummary(root, out);
         out.println("box plots: " + pngDir);
         return root;
@@ -129,9 +135,10 @@ public final class RimBenchmark implements Benchmark {
 
     /** Monte Carlo over all SNRs for one kind; returns the estimates at STRUCTURE_SNR (reused as speed and E1 data). */
     private Map<String, Estimates> sweep(RelaxometryKind kind, double[] times, HeldOutHead head, boolean[] brain, List<Runner> runners,
-                                         int realisations, Progress progress, JsonObject json, Table table, Table tissueTable, Path pngDir)
-            throws java.io.IOException {
+                                         int realisations, Progress progress, JsonObject json, Table table, Table tissueTable, Table floorTable,
+                                         Path pngDir) throws java.io.IOException {
         JsonObject perSnr = new JsonObject();
+        JsonObject floors = new JsonObject();
         Map<String, Estimates> keep = null;
         Map<String, List<BoxPlot.Group>> plots = new LinkedHashMap<>();
         for (int snr : SNRS) {
@@ -153,10 +160,21 @@ public final class RimBenchmark implements Benchmark {
                         kind == RelaxometryKind.T1 ? m.getAsJsonObject("B").get("bias_median").getAsDouble() : "-");
             }
             addBoxes(plots, kind, String.valueOf(snr), estimates, head, brain);
+            double cvCeiling = snr <= CV_TARGET_MAX_SNR ? CV_TARGET_RATIO * methods.getAsJsonObject("mle").get("cv_median").getAsDouble()
+                    : Double.POSITIVE_INFINITY;
+            TextureFloor.Result floor = new TextureFloor(kind, times, head, brain, snr).over(realisations, cvCeiling);
+            JsonObject f = new JsonObject();
+            f.addProperty("abs_bias_median", floor.absBiasMedian());
+            f.addProperty("own_share", floor.ownShare());
+            f.addProperty("cv_median", floor.cvMedian());
+            if (Double.isFinite(cvCeiling)) f.addProperty("cv_ceiling", cvCeiling);
+            floors.add(String.valueOf(snr), f);
+            floorTable.row(kind.name(), snr, floor.absBiasMedian(), floor.ownShare(), floor.cvMedian(), Double.isFinite(cvCeiling) ? cvCeiling : "-");
             perSnr.add(String.valueOf(snr), methods);
             if (snr == STRUCTURE_SNR) keep = estimates;
         }
         json.add("snr", perSnr);
+        json.add("texture_floor", floors);
         List<String> methodNames = runners.stream().map(Runner::method).toList();
         for (var p : plots.entrySet()) {
             BoxPlot.write(pngDir.resolve(kind.name().toLowerCase() + "_" + p.getKey() + ".png"),
