@@ -23,6 +23,12 @@ estimates of the alike neighbours (SIMILAR_RADIUS square, each weighted by how c
 series is to this pixel's, in units of the noise; see similarity_weights) lie from its own, and how many alike
 neighbours there are. Pooling is then the net's choice, per pixel and per noise level.
 
+Averaging estimates is not averaging data: at low SNR each pixel's own estimate is biased by the nonlinear signal
+model (an inversion-recovery fit overestimates T1 when the noise is near the signal), and the mean of biased
+estimates keeps that bias. So the cell also sees the likelihood gradient of the alike neighbours' weighted-mean
+series (alike_gradient): the direction to the fit of the pooled data, which at SNR 3 is several times less noisy
+than the pixel's own.
+
 Graph I/O (see the model card): images [batch, N, H, W] divided by the scale, times [N] in seconds ->
 kappa [batch, Q, H, W] = (A in scale units, B, T1 in s) or (A, T2 in s).
 """
@@ -233,26 +239,33 @@ def local_mean(x):
 
 
 class Rim(nn.Module):
-    """alike=False builds the nets made before the alike-neighbour inputs (rim-t1 up to 1.3.0, rim-t2 1.1.0)."""
+    """alike=False builds the nets made before the alike-neighbour inputs (rim-t1 up to 1.3.0, rim-t2 1.1.0);
+    alike_gradient=False those made before the gradient of the alike neighbours' pooled series (which needs alike)."""
 
-    def __init__(self, kind: str, hidden: int = 24, steps: int = 6, alike: bool = True):
+    def __init__(self, kind: str, hidden: int = 24, steps: int = 6, alike: bool = True, alike_gradient: bool = True):
         super().__init__()
+        alike_gradient = alike and alike_gradient
         self.kind = kind
         self.signal = MODELS[kind]()
         self.hidden = hidden
         self.steps = steps
         self.alike = alike
-        self.cell = RimCell(self.signal.q, hidden, self.inputs_of(kind, alike) - 2 * self.signal.q)
+        self.alike_gradient = alike_gradient
+        self.cell = RimCell(self.signal.q, hidden, self.inputs_of(kind, alike, alike_gradient) - 2 * self.signal.q)
 
     @staticmethod
-    def inputs_of(kind: str, alike: bool) -> int:
-        signal = MODELS[kind]
-        return 2 * signal.q + len(signal.shared) + (signal.q + 1 if alike else 0)
+    def inputs_of(kind: str, alike: bool, alike_gradient: bool) -> int:
+        q = MODELS[kind].q
+        return 2 * q + len(MODELS[kind].shared) + (q + 1 if alike else 0) + (q if alike_gradient else 0)
 
     @classmethod
     def for_state(cls, kind: str, hidden: int, steps: int, state: dict) -> "Rim":
         """The architecture a saved state was trained with (read from its first convolution's inputs)."""
-        return cls(kind, hidden, steps, alike=state["cell.conv_in.weight"].shape[1] == cls.inputs_of(kind, True))
+        width = state["cell.conv_in.weight"].shape[1]
+        for alike, alike_gradient in ((True, True), (True, False), (False, False)):
+            if width == cls.inputs_of(kind, alike, alike_gradient):
+                return cls(kind, hidden, steps, alike=alike, alike_gradient=alike_gradient)
+        raise ValueError(f"a {kind} cell with {width} inputs matches no known RIM architecture")
 
     def estimates(self, images, times):
         """Internal estimates after every step (list of J tensors [batch, Q, H, W]), A in the caller's units."""
@@ -260,6 +273,8 @@ class Rim(nn.Module):
             weights = similarity_weights(images, times)
             alike = weights.mean(dim=1, keepdim=True)
         pixel_scale = images.amax(dim=1, keepdim=True).clamp(min=PIXEL_SCALE_FLOOR)
+        if self.alike_gradient:
+            alike_images = pooled(images, weights) / pixel_scale
         images = images / pixel_scale
         # A pixel's residuals, and so its share of a shared parameter's likelihood, scale with its brightness squared.
         share = pixel_scale * pixel_scale
@@ -275,6 +290,8 @@ class Rim(nn.Module):
                 neighbours = self.signal.with_amplitude_scaled(
                     pooled(self.signal.with_amplitude_scaled(kappa, pixel_scale), weights), 1 / pixel_scale)
                 inputs += [neighbours - kappa, alike]
+            if self.alike_gradient:
+                inputs.append(asinh(self.signal.gradient(kappa, alike_images, times) * 10.0))
             x = torch.cat(inputs, dim=1)
             if h1 is None:
                 h1 = h2 = x.new_zeros((x.shape[0], self.hidden, x.shape[2], x.shape[3]))
@@ -294,7 +311,7 @@ def widened(rim: Rim, hidden: int) -> Rim:
     get no gradient)."""
     if hidden < rim.hidden:
         raise ValueError(f"cannot narrow a RIM from {rim.hidden} to {hidden} hidden channels")
-    wide = Rim(rim.kind, hidden=hidden, steps=rim.steps, alike=rim.alike)
+    wide = Rim(rim.kind, hidden=hidden, steps=rim.steps, alike=rim.alike, alike_gradient=rim.alike_gradient)
     old_h = rim.hidden
 
     def rows(conv_out_channels_old, groups):

@@ -71,7 +71,7 @@ def local_mean(values, mask, window):
 
 def with_new_inputs_zeroed(saved, current):
     """A checkpoint's weights for a cell that has since gained input channels (the pooled B step, the alike-neighbour
-    inputs): the new channels start with zero weights, so training continues from the saved net's behaviour."""
+    inputs, the gradient of the alike neighbours' pooled series): the new channels start with zero weights, so training continues from the saved net's behaviour."""
     state = dict(saved)
     key = "cell.conv_in.weight"
     old, new = saved[key], current[key]
@@ -110,7 +110,7 @@ def train(kind, minutes, out, data=None, hidden=None, patch=32, batch_size=12, p
     history, done, prior_minutes, prior_data = [], 0, 0.0, None
     if resume:  # continue a run: same weights, fresh noise/patch draws (the seed is offset by the iterations done)
         saved = torch.load(resume, map_location="cpu")
-        # a saved net without the alike-neighbour inputs gains them, with zero weights; a wider hidden grows it (rim.widened)
+        # a saved net without the newest inputs gains them, with zero weights; a wider hidden grows it (rim.widened)
         narrow = Rim(kind, hidden=saved["meta"]["hidden"])
         narrow.load_state_dict(with_new_inputs_zeroed(saved["state"], narrow.state_dict()))
         model = widened(narrow, hidden or narrow.hidden)

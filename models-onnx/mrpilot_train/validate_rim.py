@@ -1,0 +1,89 @@
+"""Monte Carlo check of a RIM checkpoint on validation slices, so checkpoints are chosen without looking at the
+benchmark's held-out slice: per SNR, R noise realisations of every slice, then per pixel the relative bias and CV of T
+(and of A), medians over the brain pixels of all slices, as `./mrpilot bench rim` computes them.
+
+Run from models-onnx/:  python -m mrpilot_train.validate_rim --checkpoint runs/t1.pt --data /work/rim-runs/ds-val
+(whole slices from `./mrpilot dataset relaxometry --size 192 ...` with a seed no training set uses)
+"""
+import argparse
+import json
+from pathlib import Path
+
+import numpy as np
+import torch
+from tqdm import tqdm
+
+from . import patches
+from .export_rim import SCHEDULE, load, run_torch
+
+VALIDATION_NOISE_SEED = 5150  # the benchmark's noise seed differs
+SNRS = (3, 5, 10, 30)
+
+
+def pixel_metrics(estimates: np.ndarray, truth: np.ndarray) -> dict:
+    """estimates [R, P] of P pixels against truth [P]: per-pixel relative bias of the mean and CV over R."""
+    mean = estimates.mean(axis=0)
+    return {"bias": mean / truth - 1, "cv": estimates.std(axis=0, ddof=1) / np.abs(mean)}
+
+
+def brain_of(directory: Path) -> np.ndarray:
+    """The pixels the benchmark would judge: brain labels (the dataset's meta) with tissue in them."""
+    brain_labels = json.loads((Path(directory) / "meta.json").read_text())["brain_labels"]
+    return np.isin(np.load(Path(directory) / "labels.npy"), brain_labels) & (np.load(Path(directory) / "pd.npy") > 0)
+
+
+def validate(model, slices: patches.TissuePatches, brain: np.ndarray, snrs=SNRS, realisations=10, seed=VALIDATION_NOISE_SEED):
+    """{snr: {T and A: median |bias|, median bias, median CV}} over the brain pixels of all slices."""
+    kind = model.kind
+    times = SCHEDULE[kind]
+    truth_t = slices.t1 if kind == "t1" else slices.t2
+    rng = np.random.default_rng(seed)
+    result = {}
+    bar = tqdm(total=len(snrs) * realisations * slices.pd.shape[0], desc=f"validate {kind}", unit="map")
+    for snr in snrs:
+        per_slice = {"T": [], "A": []}
+        for s in range(slices.pd.shape[0]):
+            clean = patches.weighted_images(kind, slices, np.array([s]), times)
+            runs = []
+            for _ in range(realisations):
+                noisy = clean + rng.standard_normal(clean.shape) / snr
+                scale = patches.normalisation_scale(noisy)
+                kappa = run_torch(model, (noisy / scale[:, None, None, None]).astype(np.float32), times)[0]
+                runs.append(np.stack([kappa[0] * scale[0], kappa[-1]])[:, brain[s]])
+                bar.update(1)
+            runs = np.array(runs)
+            per_slice["A"].append(pixel_metrics(runs[:, 0], slices.pd[s][brain[s]]))
+            per_slice["T"].append(pixel_metrics(runs[:, 1], truth_t[s][brain[s]]))
+        result[snr] = {}
+        for name, metrics in per_slice.items():
+            bias = np.concatenate([m["bias"] for m in metrics])
+            cv = np.concatenate([m["cv"] for m in metrics])
+            result[snr][name] = {"abs_bias_median": float(np.median(np.abs(bias))), "bias_median": float(np.median(bias)),
+                                 "cv_median": float(np.median(cv))}
+    bar.close()
+    return result
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--checkpoint", required=True, nargs="+")
+    p.add_argument("--data", required=True, help="a relaxometry dataset of whole slices")
+    p.add_argument("--realisations", type=int, default=10)
+    p.add_argument("--snr", type=float, nargs="+", default=list(SNRS))
+    p.add_argument("--threads", type=int, default=1)
+    a = p.parse_args()
+    if a.realisations < 2:
+        p.error("--realisations must be >= 2 (CV needs two)")
+    torch.set_num_threads(a.threads)
+    slices, brain = patches.load_dataset(a.data), brain_of(a.data)
+    for checkpoint in a.checkpoint:
+        model, meta = load(Path(checkpoint))
+        print(f"{checkpoint} ({meta['iterations']} iterations), {slices.pd.shape[0]} slices, R = {a.realisations}")
+        for snr, r in validate(model, slices, brain, a.snr, a.realisations).items():
+            t, amp = r["T"], r["A"]
+            print(f"  SNR {snr:g}: T |bias| {t['abs_bias_median']:.4f} bias {t['bias_median']:+.4f} cv {t['cv_median']:.4f}"
+                  f"   A bias {amp['bias_median']:+.4f}")
+
+
+if __name__ == "__main__":
+    main()
