@@ -71,7 +71,8 @@ def local_mean(values, mask, window):
 
 def with_new_inputs_zeroed(saved, current):
     """A checkpoint's weights for a cell that has since gained input channels (the pooled B step, the alike-neighbour
-    inputs, the gradient of the alike neighbours' pooled series): the new channels start with zero weights, so training continues from the saved net's behaviour."""
+    inputs, the gradient of the alike neighbours' pooled series): the new channels start with zero weights, so
+    training continues from the saved net's behaviour."""
     state = dict(saved)
     key = "cell.conv_in.weight"
     old, new = saved[key], current[key]
@@ -176,13 +177,16 @@ def main():
     p.add_argument("--realisations", type=int, default=1, help="noise realisations per patch in a batch")
     p.add_argument("--bias-weight", type=float, default=0.0, help="weight of each realisation group's squared mean error")
     p.add_argument("--save-every", type=float, default=None, help="minutes between snapshots <out>-it<iterations>.pt")
+    p.add_argument("--max-iterations", type=int, default=100000,
+                   help="stop after this many iterations (with a long --minutes: repeats a run's iteration count exactly)")
     p.add_argument("--bias-window", type=int, default=1,
                    help="odd window (pixels) over which the bias term averages each group's mean error first")
     a = p.parse_args()
     if a.bias_window < 1 or a.bias_window % 2 == 0:
         p.error("--bias-window must be an odd number >= 1")
     print(train(a.kind, a.minutes, a.out, a.data, a.hidden, a.patch, a.batch, lr=a.lr, seed=a.seed, resume=a.resume,
-                threads=a.threads, realisations=a.realisations, bias_weight=a.bias_weight, bias_window=a.bias_window, save_every=a.save_every))
+                threads=a.threads, realisations=a.realisations, bias_weight=a.bias_weight, bias_window=a.bias_window, save_every=a.save_every,
+                max_iterations=a.max_iterations))
 
 
 if __name__ == "__main__":
