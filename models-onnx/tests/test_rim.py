@@ -262,18 +262,26 @@ def test_pooled_values_are_the_weighted_mean_of_the_pixel_and_its_neighbours():
 
 
 @pytest.mark.parametrize("kind", ["t1", "t2"])
-def test_a_net_without_alike_inputs_resumes_with_them_and_computes_the_same(kind):
-    """Resuming a net trained before the alike-neighbour inputs: they start with zero weights, so nothing changes."""
+@pytest.mark.parametrize("alike", [False, True], ids=["before-alike-inputs", "before-pooled-series-gradient"])
+def test_an_older_net_resumes_with_the_newer_inputs_and_computes_the_same(kind, alike):
+    """Resuming a net trained before the alike-neighbour inputs or before the pooled-series gradient: the new inputs
+    start with zero weights, so nothing changes, and the saved weights still tell which architecture they are."""
     from mrpilot_train.train_rim import with_new_inputs_zeroed
     torch.manual_seed(3)
-    old = Rim(kind, hidden=4, alike=False).eval()
+    old = Rim(kind, hidden=4, alike=alike, alike_gradient=False).eval()
     grown = Rim(kind, hidden=4).eval()
     grown.load_state_dict(with_new_inputs_zeroed(old.state_dict(), grown.state_dict()))
-    assert not Rim.for_state(kind, 4, 6, old.state_dict()).alike and Rim.for_state(kind, 4, 6, grown.state_dict()).alike
-    images = torch.from_numpy(np.random.default_rng(6).uniform(0.05, 1, (1, 9, 10, 10)).astype(np.float32))
+    restored = Rim.for_state(kind, 4, 6, old.state_dict())
+    assert restored.alike == alike and not restored.alike_gradient and Rim.for_state(kind, 4, 6, grown.state_dict()).alike_gradient
+    images = torch.from_numpy(np.random.default_rng(6).uniform(0.05, 1, (1, 9, 12, 12)).astype(np.float32))
     times = torch.linspace(0.1, 0.9, 9)
     with torch.no_grad():
         np.testing.assert_allclose(grown(images, times).numpy(), old(images, times).numpy(), rtol=1e-5, atol=1e-6)
+
+
+def test_a_state_of_unknown_width_is_refused():
+    with pytest.raises(ValueError, match="no known RIM architecture"):
+        Rim.for_state("t1", 4, 6, {"cell.conv_in.weight": torch.zeros(4, 99, 3, 3)})
 
 
 @pytest.mark.parametrize("kind", ["t1", "t2"])
@@ -297,23 +305,6 @@ def test_a_committed_model_imported_as_a_checkpoint_reproduces_its_reference_and
     resumed = train(kind, minutes=5, out=tmp_path / "resumed.pt", patch=8, batch_size=2, pool=6, max_iterations=1,
                     threads=1, resume=checkpoint)
     assert torch.load(resumed)["meta"]["iterations"] == card["training"]["iterations"] + 1
-
-
-@pytest.mark.parametrize("kind", ["t1", "t2"])
-def test_a_net_without_the_pooled_series_gradient_resumes_with_it_and_computes_the_same(kind):
-    from mrpilot_train.train_rim import with_new_inputs_zeroed
-    torch.manual_seed(4)
-    old = Rim(kind, hidden=4, alike_gradient=False).eval()
-    grown = Rim(kind, hidden=4).eval()
-    grown.load_state_dict(with_new_inputs_zeroed(old.state_dict(), grown.state_dict()))
-    restored = Rim.for_state(kind, 4, 6, old.state_dict())
-    assert restored.alike and not restored.alike_gradient and Rim.for_state(kind, 4, 6, grown.state_dict()).alike_gradient
-    images = torch.from_numpy(np.random.default_rng(8).uniform(0.05, 1, (1, 9, 12, 12)).astype(np.float32))
-    times = torch.linspace(0.1, 0.9, 9)
-    with torch.no_grad():
-        np.testing.assert_allclose(grown(images, times).numpy(), old(images, times).numpy(), rtol=1e-5, atol=1e-6)
-    with pytest.raises(ValueError, match="no known RIM architecture"):
-        Rim.for_state(kind, 4, 6, {"cell.conv_in.weight": torch.zeros(4, 99, 3, 3)})
 
 
 def test_the_pooled_series_gradient_is_far_less_noisy_than_the_pixels_own_at_low_snr():
