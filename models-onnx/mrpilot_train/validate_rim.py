@@ -38,12 +38,12 @@ def validate(model, slices: patches.TissuePatches, brain: np.ndarray, snrs=SNRS,
     times = SCHEDULE[kind]
     truth_t = slices.t1 if kind == "t1" else slices.t2
     rng = np.random.default_rng(seed)
+    cleans = [patches.weighted_images(kind, slices, np.array([s]), times) for s in range(slices.pd.shape[0])]
     result = {}
     bar = tqdm(total=len(snrs) * realisations * slices.pd.shape[0], desc=f"validate {kind}", unit="map")
     for snr in snrs:
         per_slice = {"T": [], "A": []}
-        for s in range(slices.pd.shape[0]):
-            clean = patches.weighted_images(kind, slices, np.array([s]), times)
+        for s, clean in enumerate(cleans):
             runs = []
             for _ in range(realisations):
                 noisy = clean + rng.standard_normal(clean.shape) / snr

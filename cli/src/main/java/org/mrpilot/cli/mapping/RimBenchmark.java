@@ -139,6 +139,7 @@ public final class RimBenchmark implements Benchmark {
                                          Path pngDir) throws java.io.IOException {
         JsonObject perSnr = new JsonObject();
         JsonObject floors = new JsonObject();
+        TextureFloor textureFloor = new TextureFloor(kind, times, head, brain);
         Map<String, Estimates> keep = null;
         Map<String, List<BoxPlot.Group>> plots = new LinkedHashMap<>();
         for (int snr : SNRS) {
@@ -162,7 +163,7 @@ public final class RimBenchmark implements Benchmark {
             addBoxes(plots, kind, String.valueOf(snr), estimates, head, brain);
             double cvCeiling = snr <= CV_TARGET_MAX_SNR ? CV_TARGET_RATIO * methods.getAsJsonObject("mle").get("cv_median").getAsDouble()
                     : Double.POSITIVE_INFINITY;
-            TextureFloor.Result floor = new TextureFloor(kind, times, head, brain, snr).over(realisations, cvCeiling);
+            TextureFloor.Result floor = textureFloor.at(snr, realisations, cvCeiling);
             JsonObject f = new JsonObject();
             f.addProperty("abs_bias_median", floor.absBiasMedian());
             f.addProperty("own_share", floor.ownShare());

@@ -25,10 +25,10 @@ final class TextureFloor {
     }
 
     private final double[] texture;
-    private final double[] ownSpread;
+    private final double[] ownSpreadAtUnitSigma; // the Cramér–Rao spread scales with sigma, so SNR only divides it
 
     /** @param include the pixels the benchmark judges; their tissue labels define the texture's means */
-    TextureFloor(RelaxometryKind kind, double[] timesS, HeldOutHead head, boolean[] include, double snr) {
+    TextureFloor(RelaxometryKind kind, double[] timesS, HeldOutHead head, boolean[] include) {
         float[] truth = kind == RelaxometryKind.T1 ? head.t1 : head.t2;
         List<Double> textures = new ArrayList<>(), spreads = new ArrayList<>();
         double[] tissueMedian = tissueMedians(truth, head.labels, include);
@@ -37,14 +37,14 @@ final class TextureFloor {
             if (!include[i]) continue;
             textures.add(truth[i] / tissueMedian[head.labels[i] & 0xff] - 1);
             double[] p = kind == RelaxometryKind.T1 ? new double[] {head.pd[i], head.b[i], head.t1[i]} : new double[] {head.pd[i], head.t2[i]};
-            spreads.add(relativeCramerRao(model, p, timesS, 1 / snr));
+            spreads.add(relativeCramerRao(model, p, timesS, 1));
         }
         texture = textures.stream().mapToDouble(Double::doubleValue).toArray();
-        ownSpread = spreads.stream().mapToDouble(Double::doubleValue).toArray();
+        ownSpreadAtUnitSigma = spreads.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    /** The smallest median |bias| over shares w in [0, 1] whose median CV stays at or below maxCv. */
-    Result over(int realisations, double maxCv) {
+    /** At noise sigma = 1/snr: the smallest median |bias| over shares w in [0, 1] whose median CV stays at or below maxCv. */
+    Result at(double snr, int realisations, double maxCv) {
         Random random = new Random(SEED);
         double[] noise = new double[texture.length];
         for (int i = 0; i < noise.length; i++) noise[i] = random.nextGaussian(); // the same draws for every share
@@ -54,7 +54,7 @@ final class TextureFloor {
             double[] bias = new double[texture.length];
             double[] cv = new double[texture.length];
             for (int i = 0; i < bias.length; i++) {
-                cv[i] = w * ownSpread[i];
+                cv[i] = w * ownSpreadAtUnitSigma[i] / snr;
                 bias[i] = -(1 - w) * texture[i] + cv[i] / Math.sqrt(realisations) * noise[i];
             }
             double cvMedian = PixelStatistics.median(cv);

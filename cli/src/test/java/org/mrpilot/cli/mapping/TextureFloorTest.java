@@ -27,18 +27,18 @@ class TextureFloorTest {
 
     @Test
     void atHighSnrAPixelKeepsItsOwnEstimateAndTheFloorVanishes() {
-        TextureFloor.Result r = new TextureFloor(RelaxometryKind.T2, RimBenchmark.TE_6, head, head.brain, 10_000).over(20, Double.POSITIVE_INFINITY);
+        TextureFloor.Result r = new TextureFloor(RelaxometryKind.T2, RimBenchmark.TE_6, head, head.brain).at(10_000, 20, Double.POSITIVE_INFINITY);
         assertEquals(1.0, r.ownShare(), 1e-12);
         assertTrue(r.absBiasMedian() < 1e-3, "floor " + r.absBiasMedian());
     }
 
     @Test
     void atLowSnrTheFloorIsTheTextureItselfAndMoreRealisationsLowerIt() {
-        TextureFloor floor = new TextureFloor(RelaxometryKind.T2, RimBenchmark.TE_6, head, head.brain, 10);
-        TextureFloor.Result twenty = floor.over(20, Double.POSITIVE_INFINITY);
-        TextureFloor.Result hundred = floor.over(100, Double.POSITIVE_INFINITY);
+        TextureFloor floor = new TextureFloor(RelaxometryKind.T2, RimBenchmark.TE_6, head, head.brain);
+        TextureFloor.Result twenty = floor.at(10, 20, Double.POSITIVE_INFINITY);
+        TextureFloor.Result hundred = floor.at(10, 100, Double.POSITIVE_INFINITY);
         // sharing nothing leaves the whole texture: its median |deviation| is the ceiling of the floor
-        TextureFloor.Result none = floor.over(20, 0);
+        TextureFloor.Result none = floor.at(10, 20, 0);
         assertEquals(0.0, none.ownShare(), 1e-12);
         assertTrue(none.absBiasMedian() > 0.01 && none.absBiasMedian() < 0.05, "phantom texture " + none.absBiasMedian());
         assertTrue(twenty.absBiasMedian() < none.absBiasMedian() && hundred.absBiasMedian() < twenty.absBiasMedian(),
@@ -48,9 +48,9 @@ class TextureFloorTest {
 
     @Test
     void aCvCeilingIsRespected() {
-        TextureFloor floor = new TextureFloor(RelaxometryKind.T1, RimBenchmark.TI_31, head, head.brain, 10);
-        TextureFloor.Result free = floor.over(20, Double.POSITIVE_INFINITY);
-        TextureFloor.Result capped = floor.over(20, free.cvMedian() / 2);
+        TextureFloor floor = new TextureFloor(RelaxometryKind.T1, RimBenchmark.TI_31, head, head.brain);
+        TextureFloor.Result free = floor.at(10, 20, Double.POSITIVE_INFINITY);
+        TextureFloor.Result capped = floor.at(10, 20, free.cvMedian() / 2);
         assertTrue(capped.cvMedian() <= free.cvMedian() / 2 && capped.ownShare() < free.ownShare());
         assertTrue(capped.absBiasMedian() >= free.absBiasMedian());
     }
