@@ -106,8 +106,7 @@ def write_reference(model: Rim, out: Path) -> Path:
     return path
 
 
-def card_for(kind: str, meta: dict, evaluation: dict, max_diff: float, eval_data: str, version: str, alike: bool,
-             alike_gradient: bool) -> dict:
+def card_for(kind: str, meta: dict, evaluation: dict, max_diff: float, eval_data: str, version: str, model: Rim) -> dict:
     q = len(NAMES[kind])
     out_desc = "A (scale units), B (inversion efficiency, 2 = perfect), T1 (s)" if kind == "t1" else "A (scale units), T2 (s)"
     signal = "|A (1 - B exp(-TI/T1))|" if kind == "t1" else "A exp(-TE/T2)"
@@ -122,9 +121,11 @@ def card_for(kind: str, meta: dict, evaluation: dict, max_diff: float, eval_data
                        + (f" Each step also sees how far the estimates of the alike neighbours in the {SIMILAR_SIZE}x"
                           f"{SIMILAR_SIZE} square around each pixel lie from its own (neighbours weighted by how close "
                           f"their weighted-image series are to the pixel's, in units of the image's noise)."
-                          if alike else "")
+                          if model.alike else "")
                        + (" And it sees the likelihood gradient of the alike neighbours' weighted-mean series, the "
-                          "direction to the fit of the pooled data." if alike_gradient else ""),
+                          "direction to the fit of the pooled data." if model.alike_gradient else "")
+                       + (" And the damped Gauss-Newton steps of A and T, per pixel, to the fits of the pixel's own "
+                          "series and of the pooled series." if model.newton else ""),
         "inputs": [
             {"name": "images", "dtype": "float32", "shape": ["batch", "N", "H", "W"], "unit": "1",
              "normalisation": "weighted images divided by scale = 99th percentile over all pixels of the per-pixel "
@@ -139,7 +140,7 @@ def card_for(kind: str, meta: dict, evaluation: dict, max_diff: float, eval_data
         "parameters": {"scalePercentile": 99.0, "steps": float(meta["steps"]), "hiddenChannels": float(meta["hidden"]),
                        "minTimes": 4.0 if kind == "t1" else 3.0}
                       | ({"sharedPoolWindowPixels": float(POOL_WINDOW)} if kind == "t1" else {})
-                      | ({"alikeNeighbourhoodPixels": float(SIMILAR_SIZE)} if alike else {}),
+                      | ({"alikeNeighbourhoodPixels": float(SIMILAR_SIZE)} if model.alike else {}),
         "training": {k: meta[k] for k in ("iterations", "batch", "patch", "pool", "lr", "seed", "data", "minutes",
                                           "final_loss_ema", "parameters")}
                     | {"noise": "Gaussian, sigma log-uniform in [0.0065, 0.255] x CSF proton density (SNR 100..3)",
@@ -197,7 +198,7 @@ def main():
     eval_data = ("physics dataset, seed %d" % json.loads((Path(a.eval_data) / "meta.json").read_text())["seed"]
                  if a.eval_data else f"procedural, seed {HELD_OUT_SEED}")
     evaluation = held_out_evaluation(out, meta["kind"], Path(a.eval_data) if a.eval_data else None)
-    card = card_for(meta["kind"], meta, evaluation, max_diff, eval_data, a.version, model.alike, model.alike_gradient)
+    card = card_for(meta["kind"], meta, evaluation, max_diff, eval_data, a.version, model)
     card_path = write_card(out, card, {"images": images, "times": gtimes}, {"kappa": golden}, 1e-3)
     print(card_path, write_markdown(card_path), write_reference(model, out))
 

@@ -29,6 +29,12 @@ estimates keeps that bias. So the cell also sees the likelihood gradient of the 
 series (alike_gradient): the direction to the fit of the pooled data, which at SNR 3 is several times less noisy
 than the pixel's own.
 
+A gradient says where the fit lies but not how far: for long T1 (CSF) a large error gives a small gradient, because the
+schedule hardly resolves it, and the nets stopped 5-7 % short of CSF's T1 even at SNR 60, where the fit determines it
+to 1 %. So the cell also sees (newton) the damped Gauss-Newton step of A and T per pixel, with B held at its current
+estimate, for the pixel's own series and for the alike neighbours' pooled series: the distance to each fit in the
+units of the estimate.
+
 Graph I/O (see the model card): images [batch, N, H, W] divided by the scale, times [N] in seconds ->
 kappa [batch, Q, H, W] = (A in scale units, B, T1 in s) or (A, T2 in s).
 """
@@ -42,6 +48,8 @@ LOG_T_MAX = math.log(10.0)
 PIXEL_SCALE_FLOOR = 1e-4  # below this (in caller-scaled units) a pixel is empty; avoids dividing by zero
 POOL_WINDOW = 17  # pixels; the pooled step of shared parameters (B) covers this square around each pixel
 MAX_SHARED_STEP = 1.0  # B lies in [1, 2]: a longer step says only that the window holds no tissue (noise)
+MAX_NEWTON_STEP = 2.0  # in A (pixel-scaled) and log T: a longer step says only that the pixel is noise or undetermined
+NEWTON_DAMPING = 1e-3  # relative (Levenberg-Marquardt): keeps the step finite where T is undetermined
 SCHUR_DAMPING = 1e-6  # relative; keeps the per-pixel elimination finite where A and T1 are not determined
 SIMILAR_RADIUS = 3  # pixels; the neighbours whose estimates are pooled lie in this (2r+1)^2 square
 SIMILAR_OFFSETS = [(dy, dx) for dy in range(-SIMILAR_RADIUS, SIMILAR_RADIUS + 1)
@@ -84,6 +92,15 @@ class RimCell(nn.Module):
         return self.conv_out(h2), h1, h2
 
 
+def newton_step(h_aa, h_at, h_tt, g_a, g_t):
+    """[batch, 2, H, W]: the damped Gauss-Newton step -H^-1 g of (A, log T) from the per-pixel normal equations."""
+    h_aa, h_tt = h_aa * (1 + NEWTON_DAMPING) + 1e-12, h_tt * (1 + NEWTON_DAMPING) + 1e-12
+    det = h_aa * h_tt - h_at * h_at
+    step_a = -(h_tt * g_a - h_at * g_t) / det
+    step_t = -(h_aa * g_t - h_at * g_a) / det
+    return torch.cat([step_a, step_t], dim=1).clamp(-MAX_NEWTON_STEP, MAX_NEWTON_STEP)
+
+
 class SignalModel:
     """Closed-form forward model and NLL gradient in the internal parameterisation (log T)."""
     q = 0
@@ -93,6 +110,10 @@ class SignalModel:
         raise NotImplementedError
 
     def gradient(self, kappa, images, times):
+        raise NotImplementedError
+
+    def newton_steps(self, kappa, images, times):
+        """[batch, 2, H, W]: the damped Gauss-Newton step of (A, log T) per pixel, other channels held (newton_step)."""
         raise NotImplementedError
 
     def shared_steps(self, kappa, images, times, share):
@@ -125,6 +146,17 @@ class InversionRecovery(SignalModel):
         g_b = (w * (-a * decay)).mean(dim=1, keepdim=True)
         g_t = (w * (-a * b * decay * ratio)).mean(dim=1, keepdim=True)  # d/dlogT1
         return torch.cat([g_a, g_b, g_t], dim=1)
+
+    def newton_steps(self, kappa, images, times):
+        a, b, log_t1 = kappa[:, 0:1], kappa[:, 1:2], kappa[:, 2:3].clamp(LOG_T_MIN, LOG_T_MAX)
+        ratio = times.view(1, -1, 1, 1) * torch.exp(-log_t1)
+        decay = torch.exp(-ratio)
+        u = a * (1 - b * decay)
+        sign = torch.sign(u)
+        r = torch.abs(u) - images
+        j_a, j_t = sign * (1 - b * decay), sign * (-a * b * decay * ratio)
+        return newton_step((j_a * j_a).mean(1, True), (j_a * j_t).mean(1, True), (j_t * j_t).mean(1, True),
+                           (j_a * r).mean(1, True), (j_t * r).mean(1, True))
 
     def shared_steps(self, kappa, images, times, share):
         a, b, log_t1 = kappa[:, 0:1], kappa[:, 1:2], kappa[:, 2:3].clamp(LOG_T_MIN, LOG_T_MAX)
@@ -173,6 +205,15 @@ class SpinEcho(SignalModel):
         g_a = (r * decay).mean(dim=1, keepdim=True)
         g_t = (r * a * decay * ratio).mean(dim=1, keepdim=True)
         return torch.cat([g_a, g_t], dim=1)
+
+    def newton_steps(self, kappa, images, times):
+        a, log_t2 = kappa[:, 0:1], kappa[:, 1:2].clamp(LOG_T_MIN, LOG_T_MAX)
+        ratio = times.view(1, -1, 1, 1) * torch.exp(-log_t2)
+        decay = torch.exp(-ratio)
+        r = a * decay - images
+        j_a, j_t = decay, a * decay * ratio
+        return newton_step((j_a * j_a).mean(1, True), (j_a * j_t).mean(1, True), (j_t * j_t).mean(1, True),
+                           (j_a * r).mean(1, True), (j_t * r).mean(1, True))
 
     def with_amplitude_scaled(self, kappa, scale):
         return torch.cat([kappa[:, 0:1] * scale, kappa[:, 1:]], dim=1)
@@ -240,31 +281,38 @@ def local_mean(x):
 
 class Rim(nn.Module):
     """alike=False builds the nets made before the alike-neighbour inputs (rim-t1 up to 1.3.0, rim-t2 1.1.0);
-    alike_gradient=False those made before the gradient of the alike neighbours' pooled series (which needs alike)."""
+    alike_gradient=False those made before the gradient of the alike neighbours' pooled series (which needs alike);
+    newton=False those made before the Gauss-Newton steps (which need alike_gradient)."""
 
-    def __init__(self, kind: str, hidden: int = 24, steps: int = 6, alike: bool = True, alike_gradient: bool = True):
+    ARCHITECTURES = ((True, True, True), (True, True, False), (True, False, False), (False, False, False))
+
+    def __init__(self, kind: str, hidden: int = 24, steps: int = 6, alike: bool = True, alike_gradient: bool = True,
+                 newton: bool = True):
         super().__init__()
         alike_gradient = alike and alike_gradient
+        newton = alike_gradient and newton
         self.kind = kind
         self.signal = MODELS[kind]()
         self.hidden = hidden
         self.steps = steps
         self.alike = alike
         self.alike_gradient = alike_gradient
-        self.cell = RimCell(self.signal.q, hidden, self.inputs_of(kind, alike, alike_gradient) - 2 * self.signal.q)
+        self.newton = newton
+        self.cell = RimCell(self.signal.q, hidden, self.inputs_of(kind, alike, alike_gradient, newton) - 2 * self.signal.q)
 
     @staticmethod
-    def inputs_of(kind: str, alike: bool, alike_gradient: bool) -> int:
+    def inputs_of(kind: str, alike: bool, alike_gradient: bool, newton: bool) -> int:
         q = MODELS[kind].q
-        return 2 * q + len(MODELS[kind].shared) + (q + 1 if alike else 0) + (q if alike_gradient else 0)
+        return (2 * q + len(MODELS[kind].shared) + (q + 1 if alike else 0) + (q if alike_gradient else 0)
+                + (4 if newton else 0))
 
     @classmethod
     def for_state(cls, kind: str, hidden: int, steps: int, state: dict) -> "Rim":
         """The architecture a saved state was trained with (read from its first convolution's inputs)."""
         width = state["cell.conv_in.weight"].shape[1]
-        for alike, alike_gradient in ((True, True), (True, False), (False, False)):
-            if width == cls.inputs_of(kind, alike, alike_gradient):
-                return cls(kind, hidden, steps, alike=alike, alike_gradient=alike_gradient)
+        for alike, alike_gradient, newton in cls.ARCHITECTURES:
+            if width == cls.inputs_of(kind, alike, alike_gradient, newton):
+                return cls(kind, hidden, steps, alike=alike, alike_gradient=alike_gradient, newton=newton)
         raise ValueError(f"a {kind} cell with {width} inputs matches no known RIM architecture")
 
     def estimates(self, images, times):
@@ -292,6 +340,8 @@ class Rim(nn.Module):
                 inputs += [neighbours - kappa, alike]
             if self.alike_gradient:
                 inputs.append(asinh(self.signal.gradient(kappa, alike_images, times) * 10.0))
+            if self.newton:
+                inputs += [self.signal.newton_steps(kappa, images, times), self.signal.newton_steps(kappa, alike_images, times)]
             x = torch.cat(inputs, dim=1)
             if h1 is None:
                 h1 = h2 = x.new_zeros((x.shape[0], self.hidden, x.shape[2], x.shape[3]))
@@ -311,7 +361,8 @@ def widened(rim: Rim, hidden: int) -> Rim:
     get no gradient)."""
     if hidden < rim.hidden:
         raise ValueError(f"cannot narrow a RIM from {rim.hidden} to {hidden} hidden channels")
-    wide = Rim(rim.kind, hidden=hidden, steps=rim.steps, alike=rim.alike, alike_gradient=rim.alike_gradient)
+    wide = Rim(rim.kind, hidden=hidden, steps=rim.steps, alike=rim.alike, alike_gradient=rim.alike_gradient,
+               newton=rim.newton)
     old_h = rim.hidden
 
     def rows(conv_out_channels_old, groups):

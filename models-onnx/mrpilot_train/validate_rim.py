@@ -1,6 +1,8 @@
 """Monte Carlo check of a RIM checkpoint on validation slices, so checkpoints are chosen without looking at the
 benchmark's held-out slice: per SNR, R noise realisations of every slice, then per pixel the relative bias and CV of T
-(and of A), medians over the brain pixels of all slices, as `./mrpilot bench rim` computes them.
+(and of A), medians over the brain pixels of all slices, as `./mrpilot bench rim` computes them. The brain median is
+mostly white matter, so the signed bias of T is also given per brain tissue: a net that pulls long T (grey matter,
+CSF) short at high SNR, where the data determine it, hides there.
 
 Run from models-onnx/:  python -m mrpilot_train.validate_rim --checkpoint runs/t1.pt --data /work/rim-runs/ds-val
 (whole slices from `./mrpilot dataset relaxometry --size 192 ...` with a seed no training set uses)
@@ -32,8 +34,17 @@ def brain_of(directory: Path) -> np.ndarray:
     return np.isin(np.load(Path(directory) / "labels.npy"), brain_labels) & (np.load(Path(directory) / "pd.npy") > 0)
 
 
-def validate(model, slices: patches.TissuePatches, brain: np.ndarray, snrs=SNRS, realisations=10, seed=VALIDATION_NOISE_SEED):
-    """{snr: {T and A: median |bias|, median bias, median CV}} over the brain pixels of all slices."""
+def brain_tissues_of(directory: Path) -> dict:
+    """{tissue name: its label map [slices, H, W] (bool)} for each brain label of the dataset."""
+    meta = json.loads((Path(directory) / "meta.json").read_text())
+    labels = np.load(Path(directory) / "labels.npy")
+    return {meta["label_names"][str(label)]: labels == label for label in meta["brain_labels"]}
+
+
+def validate(model, slices: patches.TissuePatches, brain: np.ndarray, snrs=SNRS, realisations=10, seed=VALIDATION_NOISE_SEED,
+             tissues=None):
+    """{snr: {T and A: median |bias|, median bias, median CV}} over the brain pixels of all slices; with tissues
+    ({name: label map}) also {snr: {"T by tissue": {name: median bias}}} over each tissue's brain pixels."""
     kind = model.kind
     times = SCHEDULE[kind]
     truth_t = slices.t1 if kind == "t1" else slices.t2
@@ -55,7 +66,11 @@ def validate(model, slices: patches.TissuePatches, brain: np.ndarray, snrs=SNRS,
             per_slice["A"].append(pixel_metrics(runs[:, 0], slices.pd[s][brain[s]]))
             per_slice["T"].append(pixel_metrics(runs[:, 1], truth_t[s][brain[s]]))
         result[snr] = {}
-        for name, metrics in per_slice.items():
+        if tissues:
+            tissue_of_pixel = {name: np.concatenate([t[s][brain[s]] for s in range(len(cleans))]) for name, t in tissues.items()}
+            bias = np.concatenate([m["bias"] for m in per_slice["T"]])
+            result[snr]["T by tissue"] = {name: float(np.median(bias[sel])) for name, sel in tissue_of_pixel.items() if sel.any()}
+        for name, metrics in per_slice.items():  # "A" and "T"
             bias = np.concatenate([m["bias"] for m in metrics])
             cv = np.concatenate([m["cv"] for m in metrics])
             result[snr][name] = {"abs_bias_median": float(np.median(np.abs(bias))), "bias_median": float(np.median(bias)),
@@ -75,14 +90,15 @@ def main():
     if a.realisations < 2:
         p.error("--realisations must be >= 2 (CV needs two)")
     torch.set_num_threads(a.threads)
-    slices, brain = patches.load_dataset(a.data), brain_of(a.data)
+    slices, brain, tissues = patches.load_dataset(a.data), brain_of(a.data), brain_tissues_of(a.data)
     for checkpoint in a.checkpoint:
         model, meta = load(Path(checkpoint))
         print(f"{checkpoint} ({meta['iterations']} iterations), {slices.pd.shape[0]} slices, R = {a.realisations}")
-        for snr, r in validate(model, slices, brain, a.snr, a.realisations).items():
+        for snr, r in validate(model, slices, brain, a.snr, a.realisations, tissues=tissues).items():
             t, amp = r["T"], r["A"]
+            by_tissue = "  ".join(f"{name} {bias:+.4f}" for name, bias in r["T by tissue"].items())
             print(f"  SNR {snr:g}: T |bias| {t['abs_bias_median']:.4f} bias {t['bias_median']:+.4f} cv {t['cv_median']:.4f}"
-                  f"   A bias {amp['bias_median']:+.4f}")
+                  f"   A bias {amp['bias_median']:+.4f}   T bias by tissue: {by_tissue}")
 
 
 if __name__ == "__main__":
