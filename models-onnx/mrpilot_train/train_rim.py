@@ -60,6 +60,11 @@ def step_loss(model: Rim, images, times, target, mask, snr, realisations=1, bias
     return sum(losses) / len(losses)
 
 
+def annealed(lr, done_fraction):
+    """The learning rate after done_fraction of the run: a cosine from lr down to 0."""
+    return lr * 0.5 * (1 + math.cos(math.pi * min(1.0, done_fraction)))
+
+
 def local_mean(values, mask, window):
     """Mean of values (N, C, H, W) over a window x window neighbourhood, counting only pixels inside mask (N, H, W)."""
     m = mask[:, None].float()
@@ -96,7 +101,8 @@ def save(out, model, iterations, meta, loss_ema, history):
 
 
 def train(kind, minutes, out, data=None, hidden=None, patch=32, batch_size=12, pool=4000, lr=1e-3, seed=TRAIN_SEED,
-          max_iterations=100000, resume=None, threads=2, realisations=1, bias_weight=0.0, bias_window=1, save_every=None):
+          max_iterations=100000, resume=None, threads=2, realisations=1, bias_weight=0.0, bias_window=1, save_every=None,
+          anneal=False):
     """Trains for `minutes` and writes `out`; with save_every (minutes) it also leaves snapshots on the way,
     <out>-it<iterations>.pt, so a run can be judged along its course rather than only at its end."""
     torch.set_num_threads(threads)
@@ -127,6 +133,7 @@ def train(kind, minutes, out, data=None, hidden=None, patch=32, batch_size=12, p
         return {"kind": kind, "hidden": model.hidden, "steps": model.steps, "batch": batch_size, "patch": patch,
                 "pool": int(tissue.pd.shape[0]), "lr": lr, "seed": seed,
                 "noise_realisations": realisations, "bias_weight": bias_weight, "bias_window": bias_window,
+                "lr_schedule": "cosine to 0 over the run" if anneal else "constant",
                 "data": (f"physics datasets {' + '.join(Path(d).name for d in data)} + procedural" if data else "procedural")
                 + (f" (resumed from {Path(resume).name}: {prior_data})" if resume else ""), "minutes": minutes_so_far,
                 "parameters": sum(p.numel() for p in model.parameters())}
@@ -145,6 +152,10 @@ def train(kind, minutes, out, data=None, hidden=None, patch=32, batch_size=12, p
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
         it += 1
+        if anneal:  # at a constant rate the net's calibration drifts by several per cent; decaying it settles one
+            done_fraction = max(it / max_iterations, (time.monotonic() - start) / (minutes * 60))
+            for group in opt.param_groups:
+                group["lr"] = annealed(lr, done_fraction)
         value = float(loss.detach())
         ema = value if ema is None or not math.isfinite(ema) else 0.98 * ema + 0.02 * value
         if it % 10 == 0:
@@ -179,6 +190,9 @@ def main():
     p.add_argument("--save-every", type=float, default=None, help="minutes between snapshots <out>-it<iterations>.pt")
     p.add_argument("--max-iterations", type=int, default=100000,
                    help="stop after this many iterations (with a long --minutes: repeats a run's iteration count exactly)")
+    p.add_argument("--anneal", action="store_true",
+                   help="decay the learning rate from --lr to 0 along a cosine over the run (whichever of --minutes or "
+                        "--max-iterations ends it)")
     p.add_argument("--bias-window", type=int, default=1,
                    help="odd window (pixels) over which the bias term averages each group's mean error first")
     a = p.parse_args()
@@ -186,7 +200,7 @@ def main():
         p.error("--bias-window must be an odd number >= 1")
     print(train(a.kind, a.minutes, a.out, a.data, a.hidden, a.patch, a.batch, lr=a.lr, seed=a.seed, resume=a.resume,
                 threads=a.threads, realisations=a.realisations, bias_weight=a.bias_weight, bias_window=a.bias_window, save_every=a.save_every,
-                max_iterations=a.max_iterations))
+                max_iterations=a.max_iterations, anneal=a.anneal))
 
 
 if __name__ == "__main__":

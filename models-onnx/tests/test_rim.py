@@ -70,13 +70,23 @@ def test_widened_rim_computes_the_same_and_its_new_channels_learn(kind):
         widened(wide, 5)
 
 
+def test_an_annealed_learning_rate_falls_from_the_set_rate_to_zero():
+    from mrpilot_train.train_rim import annealed
+    assert annealed(2e-4, 0.0) == pytest.approx(2e-4)
+    assert annealed(2e-4, 0.5) == pytest.approx(1e-4)
+    assert annealed(2e-4, 1.0) == pytest.approx(0.0, abs=1e-12) and annealed(2e-4, 1.3) == pytest.approx(0.0, abs=1e-12)
+    rates = [annealed(1.0, f / 10) for f in range(11)]
+    assert all(a > b for a, b in zip(rates, rates[1:]))
+
+
 def test_training_runs_and_writes_checkpoint(tmp_path):
     out = train("t2", minutes=5, out=tmp_path / "t2.pt", hidden=4, patch=8, batch_size=2, pool=6, max_iterations=3, threads=1)
     saved = torch.load(out)
     assert saved["meta"]["iterations"] == 3 and np.isfinite(saved["meta"]["final_loss_ema"])
+    assert saved["meta"]["lr_schedule"] == "constant"
     resumed = train("t2", minutes=5, out=tmp_path / "t2b.pt", patch=8, batch_size=2, pool=6, max_iterations=2,
-                    threads=1, resume=out)
-    assert torch.load(resumed)["meta"]["iterations"] == 5
+                    threads=1, resume=out, anneal=True)
+    assert torch.load(resumed)["meta"]["iterations"] == 5 and torch.load(resumed)["meta"]["lr_schedule"].startswith("cosine")
     assert torch.load(resumed)["meta"]["hidden"] == 4, "a resumed run keeps the checkpoint's width unless told to grow it"
     grown = train("t2", minutes=5, out=tmp_path / "t2c.pt", hidden=6, patch=8, batch_size=2, pool=6, max_iterations=1,
                   threads=1, resume=resumed)
