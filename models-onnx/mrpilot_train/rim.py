@@ -147,25 +147,23 @@ class InversionRecovery(SignalModel):
         g_t = (w * (-a * b * decay * ratio)).mean(dim=1, keepdim=True)  # d/dlogT1
         return torch.cat([g_a, g_b, g_t], dim=1)
 
-    def newton_steps(self, kappa, images, times):
+    @staticmethod
+    def residual_and_jacobian(kappa, images, times):
+        """Per image: the residual |u| - image and its derivatives by A, B and log T1 (u = the signed model)."""
         a, b, log_t1 = kappa[:, 0:1], kappa[:, 1:2], kappa[:, 2:3].clamp(LOG_T_MIN, LOG_T_MAX)
         ratio = times.view(1, -1, 1, 1) * torch.exp(-log_t1)
         decay = torch.exp(-ratio)
         u = a * (1 - b * decay)
         sign = torch.sign(u)
-        r = torch.abs(u) - images
-        j_a, j_t = sign * (1 - b * decay), sign * (-a * b * decay * ratio)
+        return torch.abs(u) - images, sign * (1 - b * decay), sign * (-a * decay), sign * (-a * b * decay * ratio)
+
+    def newton_steps(self, kappa, images, times):
+        r, j_a, _, j_t = self.residual_and_jacobian(kappa, images, times)
         return newton_step((j_a * j_a).mean(1, True), (j_a * j_t).mean(1, True), (j_t * j_t).mean(1, True),
                            (j_a * r).mean(1, True), (j_t * r).mean(1, True))
 
     def shared_steps(self, kappa, images, times, share):
-        a, b, log_t1 = kappa[:, 0:1], kappa[:, 1:2], kappa[:, 2:3].clamp(LOG_T_MIN, LOG_T_MAX)
-        ratio = times.view(1, -1, 1, 1) * torch.exp(-log_t1)
-        decay = torch.exp(-ratio)
-        u = a * (1 - b * decay)
-        sign = torch.sign(u)
-        r = torch.abs(u) - images
-        j_a, j_b, j_t = sign * (1 - b * decay), sign * (-a * decay), sign * (-a * b * decay * ratio)
+        r, j_a, j_b, j_t = self.residual_and_jacobian(kappa, images, times)
 
         def mean(x):
             return x.mean(dim=1, keepdim=True)
