@@ -143,6 +143,7 @@ def card_for(kind: str, meta: dict, evaluation: dict, max_diff: float, eval_data
                       | ({"alikeNeighbourhoodPixels": float(SIMILAR_SIZE)} if model.alike else {}),
         "training": {k: meta[k] for k in ("iterations", "batch", "patch", "pool", "lr", "seed", "data", "minutes",
                                           "final_loss_ema", "parameters")}
+                    | ({"lr_schedule": meta["lr_schedule"]} if "lr_schedule" in meta else {})
                     | {"noise": "Gaussian, sigma log-uniform in [0.0065, 0.255] x CSF proton density (SNR 100..3)",
                        "scale": "per sample: the patch's 99th percentile times a factor log-uniform in "
                                 f"{list(patches.SCALE_FACTOR_RANGE)} (a whole slice's percentile is set by its brightest tissue)",

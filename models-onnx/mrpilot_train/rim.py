@@ -30,8 +30,8 @@ series (alike_gradient): the direction to the fit of the pooled data, which at S
 than the pixel's own.
 
 A gradient says where the fit lies but not how far: for long T1 (CSF) a large error gives a small gradient, because the
-schedule hardly resolves it, and the nets stopped 5-7 % short of CSF's T1 even at SNR 60, where the fit determines it
-to 1 %. So the cell also sees (newton) the damped Gauss-Newton step of A and T per pixel, with B held at its current
+schedule hardly resolves it, and the nets stopped 5-7 % short of CSF's T1 even at SNR 60, where a voxel-wise fit
+determines it to about 3 %. So the cell also sees (newton) the damped Gauss-Newton step of A and T per pixel, with B held at its current
 estimate, for the pixel's own series and for the alike neighbours' pooled series: the distance to each fit in the
 units of the estimate.
 
