@@ -109,19 +109,28 @@ class SignalModel:
     def initial(self, images):
         raise NotImplementedError
 
-    def gradient(self, kappa, images, times):
+    def residual_and_jacobian(self, kappa, images, times):
+        """Per image [batch, N, H, W]: the residual model - image, and its derivative by each channel of kappa."""
         raise NotImplementedError
+
+    def gradient(self, kappa, images, times):
+        """[batch, Q, H, W]: the gradient of the mean of 0.5 residual^2 over the images."""
+        r, jacobian = self.residual_and_jacobian(kappa, images, times)
+        return torch.cat([(r * j).mean(dim=1, keepdim=True) for j in jacobian], dim=1)
 
     def newton_steps(self, kappa, images, times):
         """[batch, 2, H, W]: the damped Gauss-Newton step of (A, log T) per pixel, other channels held (newton_step)."""
-        raise NotImplementedError
+        r, jacobian = self.residual_and_jacobian(kappa, images, times)
+        j_a, j_t = jacobian[0], jacobian[-1]
+        return newton_step((j_a * j_a).mean(1, True), (j_a * j_t).mean(1, True), (j_t * j_t).mean(1, True),
+                           (j_a * r).mean(1, True), (j_t * r).mean(1, True))
 
     def shared_steps(self, kappa, images, times, share):
         """Per shared channel [batch, len(shared), H, W]: the pooled Gauss-Newton step (see the module doc)."""
         raise NotImplementedError
 
     def with_amplitude_scaled(self, kappa, scale):
-        raise NotImplementedError
+        return torch.cat([kappa[:, 0:1] * scale, kappa[:, 1:]], dim=1)
 
     def physical(self, kappa):
         raise NotImplementedError
@@ -136,34 +145,17 @@ class InversionRecovery(SignalModel):
         a = images.amax(dim=1, keepdim=True)
         return torch.cat([a, torch.full_like(a, 2.0), torch.zeros_like(a)], dim=1)  # T1 = 1 s
 
-    def gradient(self, kappa, images, times):
+    def residual_and_jacobian(self, kappa, images, times):
+        """The residual |u| - image and its derivatives by A, B and log T1 (u = the signed model)."""
         a, b, log_t1 = kappa[:, 0:1], kappa[:, 1:2], kappa[:, 2:3].clamp(LOG_T_MIN, LOG_T_MAX)
         ratio = times.view(1, -1, 1, 1) * torch.exp(-log_t1)  # TI / T1
         decay = torch.exp(-ratio)
         u = a * (1 - b * decay)
-        w = (torch.abs(u) - images) * torch.sign(u)  # d(0.5 r^2)/du
-        g_a = (w * (1 - b * decay)).mean(dim=1, keepdim=True)
-        g_b = (w * (-a * decay)).mean(dim=1, keepdim=True)
-        g_t = (w * (-a * b * decay * ratio)).mean(dim=1, keepdim=True)  # d/dlogT1
-        return torch.cat([g_a, g_b, g_t], dim=1)
-
-    @staticmethod
-    def residual_and_jacobian(kappa, images, times):
-        """Per image: the residual |u| - image and its derivatives by A, B and log T1 (u = the signed model)."""
-        a, b, log_t1 = kappa[:, 0:1], kappa[:, 1:2], kappa[:, 2:3].clamp(LOG_T_MIN, LOG_T_MAX)
-        ratio = times.view(1, -1, 1, 1) * torch.exp(-log_t1)
-        decay = torch.exp(-ratio)
-        u = a * (1 - b * decay)
         sign = torch.sign(u)
-        return torch.abs(u) - images, sign * (1 - b * decay), sign * (-a * decay), sign * (-a * b * decay * ratio)
-
-    def newton_steps(self, kappa, images, times):
-        r, j_a, _, j_t = self.residual_and_jacobian(kappa, images, times)
-        return newton_step((j_a * j_a).mean(1, True), (j_a * j_t).mean(1, True), (j_t * j_t).mean(1, True),
-                           (j_a * r).mean(1, True), (j_t * r).mean(1, True))
+        return torch.abs(u) - images, (sign * (1 - b * decay), sign * (-a * decay), sign * (-a * b * decay * ratio))
 
     def shared_steps(self, kappa, images, times, share):
-        r, j_a, j_b, j_t = self.residual_and_jacobian(kappa, images, times)
+        r, (j_a, j_b, j_t) = self.residual_and_jacobian(kappa, images, times)
 
         def mean(x):
             return x.mean(dim=1, keepdim=True)
@@ -180,9 +172,6 @@ class InversionRecovery(SignalModel):
         step = -local_mean(gradient * share) / (local_mean(curvature * share) + 1e-9)
         return step.clamp(-MAX_SHARED_STEP, MAX_SHARED_STEP)
 
-    def with_amplitude_scaled(self, kappa, scale):
-        return torch.cat([kappa[:, 0:1] * scale, kappa[:, 1:]], dim=1)
-
     def physical(self, kappa):
         return torch.cat([kappa[:, 0:2], torch.exp(kappa[:, 2:3].clamp(LOG_T_MIN, LOG_T_MAX))], dim=1)
 
@@ -195,26 +184,12 @@ class SpinEcho(SignalModel):
         a = images.amax(dim=1, keepdim=True)
         return torch.cat([a, torch.full_like(a, math.log(0.1))], dim=1)  # T2 = 100 ms
 
-    def gradient(self, kappa, images, times):
+    def residual_and_jacobian(self, kappa, images, times):
+        """The residual A e^(-TE/T2) - image and its derivatives by A and log T2."""
         a, log_t2 = kappa[:, 0:1], kappa[:, 1:2].clamp(LOG_T_MIN, LOG_T_MAX)
         ratio = times.view(1, -1, 1, 1) * torch.exp(-log_t2)
         decay = torch.exp(-ratio)
-        r = a * decay - images
-        g_a = (r * decay).mean(dim=1, keepdim=True)
-        g_t = (r * a * decay * ratio).mean(dim=1, keepdim=True)
-        return torch.cat([g_a, g_t], dim=1)
-
-    def newton_steps(self, kappa, images, times):
-        a, log_t2 = kappa[:, 0:1], kappa[:, 1:2].clamp(LOG_T_MIN, LOG_T_MAX)
-        ratio = times.view(1, -1, 1, 1) * torch.exp(-log_t2)
-        decay = torch.exp(-ratio)
-        r = a * decay - images
-        j_a, j_t = decay, a * decay * ratio
-        return newton_step((j_a * j_a).mean(1, True), (j_a * j_t).mean(1, True), (j_t * j_t).mean(1, True),
-                           (j_a * r).mean(1, True), (j_t * r).mean(1, True))
-
-    def with_amplitude_scaled(self, kappa, scale):
-        return torch.cat([kappa[:, 0:1] * scale, kappa[:, 1:]], dim=1)
+        return a * decay - images, (decay, a * decay * ratio)
 
     def physical(self, kappa):
         return torch.cat([kappa[:, 0:1], torch.exp(kappa[:, 1:2].clamp(LOG_T_MIN, LOG_T_MAX))], dim=1)

@@ -75,9 +75,8 @@ def local_mean(values, mask, window):
 
 
 def with_new_inputs_zeroed(saved, current):
-    """A checkpoint's weights for a cell that has since gained input channels (the pooled B step, the alike-neighbour
-    inputs, the gradient of the alike neighbours' pooled series): the new channels start with zero weights, so
-    training continues from the saved net's behaviour."""
+    """A checkpoint's weights for a cell that has since gained input channels (Rim.ARCHITECTURES, oldest last): the new
+    channels start with zero weights, so training continues from the saved net's behaviour."""
     state = dict(saved)
     key = "cell.conv_in.weight"
     old, new = saved[key], current[key]

@@ -50,6 +50,7 @@ def validate(model, slices: patches.TissuePatches, brain: np.ndarray, snrs=SNRS,
     truth_t = slices.t1 if kind == "t1" else slices.t2
     rng = np.random.default_rng(seed)
     cleans = [patches.weighted_images(kind, slices, np.array([s]), times) for s in range(slices.pd.shape[0])]
+    tissue_of_pixel = {name: np.concatenate([t[s][brain[s]] for s in range(len(cleans))]) for name, t in (tissues or {}).items()}
     result = {}
     bar = tqdm(total=len(snrs) * realisations * slices.pd.shape[0], desc=f"validate {kind}", unit="map")
     for snr in snrs:
@@ -66,15 +67,14 @@ def validate(model, slices: patches.TissuePatches, brain: np.ndarray, snrs=SNRS,
             per_slice["A"].append(pixel_metrics(runs[:, 0], slices.pd[s][brain[s]]))
             per_slice["T"].append(pixel_metrics(runs[:, 1], truth_t[s][brain[s]]))
         result[snr] = {}
-        if tissues:
-            tissue_of_pixel = {name: np.concatenate([t[s][brain[s]] for s in range(len(cleans))]) for name, t in tissues.items()}
-            bias = np.concatenate([m["bias"] for m in per_slice["T"]])
-            result[snr]["T by tissue"] = {name: float(np.median(bias[sel])) for name, sel in tissue_of_pixel.items() if sel.any()}
         for name, metrics in per_slice.items():  # "A" and "T"
             bias = np.concatenate([m["bias"] for m in metrics])
             cv = np.concatenate([m["cv"] for m in metrics])
             result[snr][name] = {"abs_bias_median": float(np.median(np.abs(bias))), "bias_median": float(np.median(bias)),
                                  "cv_median": float(np.median(cv))}
+            if name == "T" and tissues:
+                result[snr]["T by tissue"] = {tissue: float(np.median(bias[sel]))
+                                              for tissue, sel in tissue_of_pixel.items() if sel.any()}
     bar.close()
     return result
 
