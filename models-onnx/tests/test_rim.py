@@ -152,6 +152,28 @@ def test_bias_term_adds_the_squared_mean_error_of_each_group():
     assert float(step_loss(_FixedEstimate(same), *args, realisations=2, bias_weight=3.0)) == pytest.approx(4 * float(plain), rel=1e-6)
 
 
+def test_low_snr_bias_boost_scales_the_bias_term_below_snr_10_only():
+    """At SNR 3 the bias term weighs 1 + boost times as much, at SNR 10 and above exactly as much as without it."""
+    from mrpilot_train.train_rim import step_loss
+
+    target = torch.ones(2, 2, 3, 3)
+    mask = torch.ones(2, 3, 3, dtype=torch.bool)
+    same = _FixedEstimate(torch.cat([target[:, :1] + 0.1, torch.log(target[:, 1:])], 1))
+    for snr, factor in ((3.0, 5.0), (2.0, 5.0), (10.0, 1.0), (60.0, 1.0)):
+        args = (None, None, target, mask, torch.full((2,), snr))
+        plain = float(step_loss(same, *args))
+        biased = float(step_loss(same, *args, realisations=2, bias_weight=3.0))
+        boosted = float(step_loss(same, *args, realisations=2, bias_weight=3.0, low_snr_bias_boost=4.0))
+        assert boosted - plain == pytest.approx(factor * (biased - plain), rel=1e-5)
+
+
+def test_low_snr_share_fades_linearly_in_log_snr():
+    from mrpilot_train.train_rim import low_snr_share
+
+    share = low_snr_share(torch.tensor([1.0, 3.0, (3.0 * 10.0) ** 0.5, 10.0, 100.0]))
+    assert share.tolist() == pytest.approx([1.0, 1.0, 0.5, 0.0, 0.0], abs=1e-6)
+
+
 @pytest.mark.parametrize("kind", ["t1", "t2"])
 def test_relaxation_times_do_not_depend_on_the_input_scale(kind):
     """A whole slice is scaled by its brightest tissue, a patch by its own: T must not care (exact, per-pixel)."""
