@@ -27,8 +27,8 @@ DEFAULT_HIDDEN = 24
 T_CHANNEL_WEIGHT = 2.0
 SNR_WEIGHT_POWER = 0.5
 # The bias boost (step_loss) is full at and below the first SNR and fades out, linearly in log SNR, at the second.
-# Below SNR 10 the benchmark allows a CV of half the MLE's, more than a net needs there; above it, it allows none to
-# spare, so the boost must leave SNR >= 10 alone.
+# Up to SNR 10 the benchmark allows a CV of half the MLE's: at SNR 3-5 more than the nets use, at SNR 10 all of it,
+# so the boost must be gone by SNR 10.
 BIAS_BOOST_SNR = (3.0, 10.0)
 
 
@@ -46,8 +46,8 @@ def step_loss(model: Rim, images, times, target, mask, snr, realisations=1, bias
     own texture towards its neighbours, which averages out over the window and lowers the variance.
 
     low_snr_bias_boost multiplies the bias term by 1 + boost at low SNR (BIAS_BOOST_SNR). The SNR weight makes bias
-    cheap there, so a net leans on its prior and pulls a subject whose tissue lies far from the population mean
-    towards it; the boost makes that pull dearer where the CV has room to grow."""
+    cheap there, so a net leans on its prior (above all B's) and pulls a subject far from the population mean towards
+    it; the boost makes that pull dearer where the CV has room to grow."""
     t = target.clone()
     t[:, -1] = torch.log(t[:, -1].clamp(min=1e-3))  # outside the mask T may be 0; those pixels carry no weight
     channel = torch.ones(t.shape[1])
