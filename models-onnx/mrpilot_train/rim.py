@@ -31,9 +31,9 @@ than the pixel's own.
 
 A gradient says where the fit lies but not how far: for long T1 (CSF) a large error gives a small gradient, because the
 schedule hardly resolves it, and the nets stopped 5-7 % short of CSF's T1 even at SNR 60, where a voxel-wise fit
-determines it to about 3 %. So the cell also sees (newton) the damped Gauss-Newton step of A and T per pixel, with B held at its current
-estimate, for the pixel's own series and for the alike neighbours' pooled series: the distance to each fit in the
-units of the estimate.
+determines it to about 3 %. So the cell also sees (newton) the damped Gauss-Newton step of A and T per pixel, with B
+held at its current estimate, for the pixel's own series and for the alike neighbours' pooled series: the distance to
+each fit in the units of the estimate.
 
 Graph I/O (see the model card): images [batch, N, H, W] divided by the scale, times [N] in seconds ->
 kappa [batch, Q, H, W] = (A in scale units, B, T1 in s) or (A, T2 in s).
@@ -110,22 +110,25 @@ class SignalModel:
         raise NotImplementedError
 
     def residual_and_jacobian(self, kappa, images, times):
-        """Per image [batch, N, H, W]: the residual model - image, and its derivative by each channel of kappa."""
+        """The fit of kappa to a series, which gradient, newton_steps and shared_steps take (computed once per step and
+        series): per image [batch, N, H, W], the residual model - image and its derivative by each channel of kappa."""
         raise NotImplementedError
 
-    def gradient(self, kappa, images, times):
+    @staticmethod
+    def gradient(fit):
         """[batch, Q, H, W]: the gradient of the mean of 0.5 residual^2 over the images."""
-        r, jacobian = self.residual_and_jacobian(kappa, images, times)
+        r, jacobian = fit
         return torch.cat([(r * j).mean(dim=1, keepdim=True) for j in jacobian], dim=1)
 
-    def newton_steps(self, kappa, images, times):
+    @staticmethod
+    def newton_steps(fit):
         """[batch, 2, H, W]: the damped Gauss-Newton step of (A, log T) per pixel, other channels held (newton_step)."""
-        r, jacobian = self.residual_and_jacobian(kappa, images, times)
+        r, jacobian = fit
         j_a, j_t = jacobian[0], jacobian[-1]
         return newton_step((j_a * j_a).mean(1, True), (j_a * j_t).mean(1, True), (j_t * j_t).mean(1, True),
                            (j_a * r).mean(1, True), (j_t * r).mean(1, True))
 
-    def shared_steps(self, kappa, images, times, share):
+    def shared_steps(self, fit, share):
         """Per shared channel [batch, len(shared), H, W]: the pooled Gauss-Newton step (see the module doc)."""
         raise NotImplementedError
 
@@ -154,8 +157,8 @@ class InversionRecovery(SignalModel):
         sign = torch.sign(u)
         return torch.abs(u) - images, (sign * (1 - b * decay), sign * (-a * decay), sign * (-a * b * decay * ratio))
 
-    def shared_steps(self, kappa, images, times, share):
-        r, (j_a, j_b, j_t) = self.residual_and_jacobian(kappa, images, times)
+    def shared_steps(self, fit, share):
+        r, (j_a, j_b, j_t) = fit
 
         def mean(x):
             return x.mean(dim=1, keepdim=True)
@@ -303,18 +306,19 @@ class Rim(nn.Module):
         h1 = h2 = None
         out = []
         for _ in range(self.steps):
-            grad = self.signal.gradient(kappa, images, times)
-            inputs = [kappa, asinh(grad * 10.0)]  # asinh keeps large gradients bounded
+            own = self.signal.residual_and_jacobian(kappa, images, times)
+            inputs = [kappa, asinh(self.signal.gradient(own) * 10.0)]  # asinh keeps large gradients bounded
             if self.signal.shared:
-                inputs.append(asinh(self.signal.shared_steps(kappa, images, times, share) * 10.0))
+                inputs.append(asinh(self.signal.shared_steps(own, share) * 10.0))
             if self.alike:  # what the alike neighbours estimate (A in the caller's units, relative to this pixel's scale)
                 neighbours = self.signal.with_amplitude_scaled(
                     pooled(self.signal.with_amplitude_scaled(kappa, pixel_scale), weights), 1 / pixel_scale)
                 inputs += [neighbours - kappa, alike]
             if self.alike_gradient:
-                inputs.append(asinh(self.signal.gradient(kappa, alike_images, times) * 10.0))
+                alike_fit = self.signal.residual_and_jacobian(kappa, alike_images, times)
+                inputs.append(asinh(self.signal.gradient(alike_fit) * 10.0))
             if self.newton:
-                inputs += [self.signal.newton_steps(kappa, images, times), self.signal.newton_steps(kappa, alike_images, times)]
+                inputs += [self.signal.newton_steps(own), self.signal.newton_steps(alike_fit)]
             x = torch.cat(inputs, dim=1)
             if h1 is None:
                 h1 = h2 = x.new_zeros((x.shape[0], self.hidden, x.shape[2], x.shape[3]))

@@ -33,7 +33,7 @@ def test_closed_form_gradient_matches_autograd(kind):
     times = torch.linspace(0.05, 0.9, n, dtype=torch.float64)
     images = torch.rand(2, n, 5, 4, dtype=torch.float64)
     kappa = rim.signal.initial(images) + 0.1 * torch.rand(2, rim.signal.q, 5, 4, dtype=torch.float64)
-    closed = rim.signal.gradient(kappa, images, times)
+    closed = rim.signal.gradient(rim.signal.residual_and_jacobian(kappa, images, times))
     np.testing.assert_allclose(closed.numpy(), _nll(rim.signal, kappa, images, times).numpy(), rtol=1e-9, atol=1e-12)
 
 
@@ -196,7 +196,8 @@ def test_pooled_step_of_a_uniform_patch_is_the_gauss_newton_step_for_b():
     series = torch.tensor(rx.t1_signal(truth_a, truth_b, truth_t1, rx.TI_31), dtype=torch.float64)
     images = (series / series.max()).view(1, -1, 1, 1).expand(1, len(times), 20, 20).contiguous()
     kappa = torch.tensor([0.92, 1.8, np.log(0.85)], dtype=torch.float64).view(1, 3, 1, 1).expand(1, 3, 20, 20).contiguous()
-    step = rim.signal.shared_steps(kappa, images, times, torch.ones(1, 1, 20, 20, dtype=torch.float64))[0, 0, 10, 10]
+    step = rim.signal.shared_steps(rim.signal.residual_and_jacobian(kappa, images, times),
+                                   torch.ones(1, 1, 20, 20, dtype=torch.float64))[0, 0, 10, 10]
     # the same step from the full 3x3 normal equations of one pixel, by autograd
     k = kappa[0, :, 0, 0].clone().requires_grad_(True)
     f = torch.abs(k[0] * (1 - k[1] * torch.exp(-times / torch.exp(k[2]))))
@@ -236,7 +237,7 @@ def test_iterating_the_pooled_step_recovers_b_on_noise_free_data():
     share = torch.ones(1, 1, 12, 12, dtype=torch.float64)
     for _ in range(10):
         kappa = _fit_a_and_t1_with_b_held(kappa, images, times)
-        kappa[:, 1:2] += rim.signal.shared_steps(kappa, images, times, share)
+        kappa[:, 1:2] += rim.signal.shared_steps(rim.signal.residual_and_jacobian(kappa, images, times), share)
     kappa = _fit_a_and_t1_with_b_held(kappa, images, times)
     assert float((kappa[0, 1] - 1.75).abs().max()) < 1e-3
     np.testing.assert_allclose(torch.exp(kappa[0, 2]).numpy(), t1_map, rtol=1e-3)
@@ -353,8 +354,10 @@ def test_the_pooled_series_gradient_is_far_less_noisy_than_the_pixels_own_at_low
     noisy = torch.tensor((clean + np.random.default_rng(1).standard_normal(clean.shape) / 3)[None], dtype=torch.float32)
     times = torch.tensor(rx.TI_31, dtype=torch.float32)
     truth = torch.tensor([0.7, 1.85, np.log(0.8)], dtype=torch.float32).view(1, 3, 1, 1).expand(1, 3, 32, 32)
-    own = InversionRecovery().gradient(truth, noisy, times)[0, :, 4:-4, 4:-4]
-    alike = InversionRecovery().gradient(truth, pooled(noisy, similarity_weights(noisy, times)), times)[0, :, 4:-4, 4:-4]
+    signal = InversionRecovery()
+    own = signal.gradient(signal.residual_and_jacobian(truth, noisy, times))[0, :, 4:-4, 4:-4]
+    alike_images = pooled(noisy, similarity_weights(noisy, times))
+    alike = signal.gradient(signal.residual_and_jacobian(truth, alike_images, times))[0, :, 4:-4, 4:-4]
     assert torch.all(alike.std(dim=(1, 2)) < own.std(dim=(1, 2)) / 3)
 
 
@@ -395,7 +398,8 @@ def test_the_newton_step_reaches_the_fit_of_a_noiseless_series_where_the_gradien
     images = (a * (1 - 1.9 * torch.exp(-u))).abs() if kind == "t1" else a * torch.exp(-u)
     start = truth.clone()
     start[:, -1] += math.log(0.8)
-    step = signal.newton_steps(start, images, times)
+    fit = signal.residual_and_jacobian(start, images, times)
+    step = signal.newton_steps(fit)
     assert torch.all((start[:, -1] + step[:, 1] - truth[:, -1]).abs() < 0.1 * abs(math.log(0.8)))
     np.testing.assert_allclose((start[:, 0] + step[:, 0]).numpy(), 1.0, rtol=0.02)
-    assert signal.gradient(start, images, times)[:, -1].abs().max() < 0.05
+    assert signal.gradient(fit)[:, -1].abs().max() < 0.05
