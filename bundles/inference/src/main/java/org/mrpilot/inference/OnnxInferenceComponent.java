@@ -1,13 +1,14 @@
 package org.mrpilot.inference;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.mrpilot.api.config.AgentProperties;
 import org.mrpilot.api.config.ConfigurationCheck;
 import org.mrpilot.api.config.ConfigurationError;
@@ -29,11 +30,15 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** The OSGi face of the inference host: configuration, start-up model loading and logging around {@link OnnxInference}. */
+/**
+ * The OSGi face of the inference host: configuration, start-up model loading and logging around {@link OnnxInference}.
+ * The configured models load after activation on a thread of their own; every service call waits for that load.
+ */
 @Component(immediate = true, configurationPid = OnnxInferenceComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = OnnxInferenceComponent.Config.class)
 public class OnnxInferenceComponent implements InferenceService {
     static final String PID = "org.mrpilot.inference";
+    private static final String CARD_SUFFIX = ".card.json";
 
     @ObjectClassDefinition(name = "mrpilot inference")
     public @interface Config {
@@ -51,6 +56,7 @@ public class OnnxInferenceComponent implements InferenceService {
     private Logger log;
 
     private OnnxInference host;
+    private StartupLoad startup;
 
     @Activate
     void activate(BundleContext context, Config config, Map<String, Object> properties) {
@@ -59,11 +65,15 @@ public class OnnxInferenceComponent implements InferenceService {
             Path nativeDir = config.native_dir().isBlank()
                     ? OnnxInference.defaultNativeDirectory(AgentProperties.dataDirectory(context::getProperty))
                     : AgentProperties.resolve(context::getProperty, config.native_dir());
+            List<Path> cards = config.models_dir().isBlank() ? List.of() : cards(AgentProperties.resolve(context::getProperty, config.models_dir()));
             host = OnnxInference.open(nativeDir, config.intraop_threads());
             RuntimeInfo runtime = host.runtime();
             log.info("{} {} ready, providers {}, natives in {}, {} intra-op threads per session",
                     runtime.runtime(), runtime.version(), runtime.providers(), runtime.nativeDirectory(), host.intraOpThreads());
-            if (!config.models_dir().isBlank()) loadDirectory(AgentProperties.resolve(context::getProperty, config.models_dir()));
+            long start = System.nanoTime();
+            startup = new StartupLoad("mrpilot-model-loader", cards, this::loadAtStartup, () -> log.info("{} of {} configured models serving after {} s",
+                    host.models().size(), cards.size(), String.format(Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9)));
+            startup.start();
         } catch (RuntimeException e) {
             log.error("inference service not started: {}", e.getMessage());
             if (host != null) host.close();
@@ -71,29 +81,41 @@ public class OnnxInferenceComponent implements InferenceService {
         }
     }
 
-    private void loadDirectory(Path dir) {
+    /** The directory's {@code <name>.card.json} files in name order; a missing or unreadable directory is a configuration error. */
+    private static List<Path> cards(Path dir) {
         if (!Files.isDirectory(dir)) throw new ConfigurationError(PID, "models.dir", "is " + dir + ", which is not a directory");
-        try (DirectoryStream<Path> cards = Files.newDirectoryStream(dir, "*.card.json")) {
-            for (Path card : cards) {
-                String stem = card.getFileName().toString().replaceFirst("\\.card\\.json$", "");
-                try {
-                    load(dir.resolve(stem + ".onnx"), card);
-                } catch (ModelRejectedException e) {
-                    // Logged by load(); one bad model must not keep the others from serving.
-                }
-            }
-        } catch (IOException e) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(CARD_SUFFIX)).sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
             throw new ConfigurationError(PID, "models.dir", "cannot be listed: " + e.getMessage());
+        }
+    }
+
+    private void loadAtStartup(Path card) {
+        String stem = card.getFileName().toString().substring(0, card.getFileName().toString().length() - CARD_SUFFIX.length());
+        try {
+            loadNow(card.resolveSibling(stem + ".onnx"), card);
+        } catch (ModelRejectedException e) {
+            // Logged by loadNow(); one bad model must not keep the others from serving.
+        } catch (RuntimeException e) {
+            log.error("model {} could not be loaded: {}", card, e.toString());
         }
     }
 
     @Deactivate
     void deactivate() {
+        startup.stop();
         host.close();
     }
 
     @Override
     public ModelInfo load(Path modelFile, Path cardFile) throws ModelRejectedException {
+        // After the start-up load: a model loaded now must not be replaced by an older file from the directory.
+        startup.await();
+        return loadNow(modelFile, cardFile);
+    }
+
+    private ModelInfo loadNow(Path modelFile, Path cardFile) throws ModelRejectedException {
         try {
             ModelInfo info = host.load(modelFile, cardFile);
             log.info("model {} loaded from {} in {} s", info.card().id(), modelFile, String.format(Locale.ROOT, "%.3f", info.loadSeconds()));
@@ -106,16 +128,19 @@ public class OnnxInferenceComponent implements InferenceService {
 
     @Override
     public InferenceResult run(String modelName, Map<String, Tensor> inputs) {
+        startup.await();
         return host.run(modelName, inputs);
     }
 
     @Override
     public Optional<ModelInfo> model(String modelName) {
+        startup.await();
         return host.model(modelName);
     }
 
     @Override
     public List<ModelInfo> models() {
+        startup.await();
         return host.models();
     }
 
