@@ -92,9 +92,9 @@ public class OnnxInferenceComponent implements InferenceService {
     }
 
     private void loadAtStartup(Path card) {
-        String stem = card.getFileName().toString().substring(0, card.getFileName().toString().length() - CARD_SUFFIX.length());
+        String name = card.getFileName().toString();
         try {
-            loadNow(card.resolveSibling(stem + ".onnx"), card);
+            loadNow(card.resolveSibling(name.substring(0, name.length() - CARD_SUFFIX.length()) + ".onnx"), card);
         } catch (ModelRejectedException e) {
             // Logged by loadNow(); one bad model must not keep the others from serving.
         } catch (RuntimeException e) {
