@@ -26,14 +26,14 @@ DEFAULT_HIDDEN = 24
 # drown the small systematic errors at high SNR (the bias the Monte Carlo benchmark measures).
 T_CHANNEL_WEIGHT = 2.0
 SNR_WEIGHT_POWER = 0.5
-# The bias boost (step_loss) is full at and below the first SNR and fades out, linearly in log SNR, at the second.
-# Up to SNR 10 the benchmark allows a CV of half the MLE's: at SNR 3-5 more than the nets use, at SNR 10 all of it,
-# so the boost must be gone by SNR 10.
-BIAS_BOOST_SNR = (3.0, 10.0)
+# The low-SNR bias term (step_loss) is full at and below the first SNR and fades out, linearly in log SNR, at the
+# second. Up to SNR 10 the benchmark allows a CV of half the MLE's: at SNR 3-5 more than the nets use, at SNR 10 all of
+# it, so the term must be gone by SNR 10.
+LOW_SNR_BIAS_SNR = (3.0, 10.0)
 
 
 def step_loss(model: Rim, images, times, target, mask, snr, realisations=1, bias_weight=0.0, bias_window=1,
-              low_snr_bias_boost=0.0):
+              low_snr_bias_weight=0.0):
     """Eq. (6): mean over the J steps of the weighted squared map error, in the internal parameterisation (log T).
 
     With groups of R noise realisations of one patch (patches.batch), bias_weight adds the squared mean error of each
@@ -41,13 +41,14 @@ def step_loss(model: Rim, images, times, target, mask, snr, realisations=1, bias
     towards the training prior, trading bias for variance; the extra term makes that trade dearer, because the
     Monte Carlo benchmark judges bias and variance separately.
 
-    A bias_window above 1 averages each group's mean error over that window (inside the mask) before squaring it. The
-    term then charges an offset of the local mean (a pull towards the prior) but hardly the shrinkage of each voxel's
-    own texture towards its neighbours, which averages out over the window and lowers the variance.
+    A bias_window above 1 averages each realisation's error over that window (inside the mask) before the bias terms
+    see it. They then charge an offset of the local mean (a pull towards the prior) but hardly the shrinkage of each
+    voxel's own texture towards its neighbours, which averages out over the window and lowers the variance.
 
-    low_snr_bias_boost multiplies the bias term by 1 + boost at low SNR (BIAS_BOOST_SNR). The SNR weight makes bias
-    cheap there, so a net leans on its prior (above all B's) and pulls a subject far from the population mean towards
-    it; the boost makes that pull dearer where the CV has room to grow."""
+    low_snr_bias_weight adds, at low SNR only (LOW_SNR_BIAS_SNR), the mean over pairs of distinct realisations of the
+    product of their errors: an estimate of the bias squared with no variance in it. The sqrt(SNR) sample weight makes
+    bias cheap at low SNR, so a net pulls a subject far from the population mean towards it; the bias_weight term cannot
+    undo that alone, because at low SNR its variance / R share rewards the pull as much as its bias share punishes it."""
     t = target.clone()
     t[:, -1] = torch.log(t[:, -1].clamp(min=1e-3))  # outside the mask T may be 0; those pixels carry no weight
     channel = torch.ones(t.shape[1])
@@ -56,23 +57,33 @@ def step_loss(model: Rim, images, times, target, mask, snr, realisations=1, bias
     sample = sample / sample.mean()
     w = mask[:, None].float() * channel.view(1, -1, 1, 1) * sample.view(-1, 1, 1, 1)
     denom = (mask[:, None].float() * channel.view(1, -1, 1, 1)).sum() + 1e-6
+    group_w = w[::realisations] * realisations / denom  # a group's term counts as much as its R members' errors
     losses = []
     for k in model.estimates(images, times):
         error = k - t
         loss = ((error ** 2) * w).sum() / denom
-        if bias_weight and realisations > 1:
-            mean_error = error.view(-1, realisations, *error.shape[1:]).mean(1)
-            if bias_window > 1:
-                mean_error = local_mean(mean_error, mask[::realisations], bias_window)
-            boost = 1 + low_snr_bias_boost * low_snr_share(snr[::realisations]).view(-1, 1, 1, 1)
-            loss = loss + bias_weight * ((mean_error ** 2) * w[::realisations] * boost).sum() * realisations / denom
+        if realisations > 1 and (bias_weight or low_snr_bias_weight):
+            seen = local_mean(error, mask, bias_window) if bias_window > 1 else error
+            groups = seen.view(-1, realisations, *error.shape[1:])
+            if bias_weight:
+                loss = loss + bias_weight * ((groups.mean(1) ** 2) * group_w).sum()
+            if low_snr_bias_weight:
+                share = low_snr_share(snr[::realisations]).view(-1, 1, 1, 1)
+                loss = loss + low_snr_bias_weight * (pairwise_square(groups) * group_w * share).sum()
         losses.append(loss)
     return sum(losses) / len(losses)
 
 
+def pairwise_square(groups):
+    """Per group (dimension 1 of groups), the mean of e_i * e_j over pairs i != j: its expectation is the squared
+    expectation of e, with none of the variance that the squared group mean also holds."""
+    r = groups.shape[1]
+    return (groups.sum(1) ** 2 - (groups ** 2).sum(1)) / (r * (r - 1))
+
+
 def low_snr_share(snr):
-    """1 at and below BIAS_BOOST_SNR[0], 0 at and above BIAS_BOOST_SNR[1], linear in log SNR between."""
-    full, end = BIAS_BOOST_SNR
+    """1 at and below LOW_SNR_BIAS_SNR[0], 0 at and above LOW_SNR_BIAS_SNR[1], linear in log SNR between."""
+    full, end = LOW_SNR_BIAS_SNR
     return ((math.log(end) - torch.log(snr)) / math.log(end / full)).clamp(0.0, 1.0)
 
 
@@ -117,7 +128,7 @@ def save(out, model, iterations, meta, loss_ema, history):
 
 def train(kind, minutes, out, data=None, hidden=None, patch=32, batch_size=12, pool=4000, lr=1e-3, seed=TRAIN_SEED,
           max_iterations=100000, resume=None, threads=2, realisations=1, bias_weight=0.0, bias_window=1, save_every=None,
-          anneal=False, low_snr_bias_boost=0.0):
+          anneal=False, low_snr_bias_weight=0.0):
     """Trains for `minutes` and writes `out`; with save_every (minutes) it also leaves snapshots on the way,
     <out>-it<iterations>.pt, so a run can be judged along its course rather than only at its end."""
     torch.set_num_threads(threads)
@@ -148,7 +159,7 @@ def train(kind, minutes, out, data=None, hidden=None, patch=32, batch_size=12, p
         return {"kind": kind, "hidden": model.hidden, "steps": model.steps, "batch": batch_size, "patch": patch,
                 "pool": int(tissue.pd.shape[0]), "lr": lr, "seed": seed,
                 "noise_realisations": realisations, "bias_weight": bias_weight, "bias_window": bias_window,
-                "low_snr_bias_boost": low_snr_bias_boost,
+                "low_snr_bias_weight": low_snr_bias_weight,
                 "lr_schedule": "cosine to 0 over the run" if anneal else "constant",
                 "data": (f"physics datasets {' + '.join(Path(d).name for d in data)} + procedural" if data else "procedural")
                 + (f" (resumed from {Path(resume).name}: {prior_data})" if resume else ""), "minutes": minutes_so_far,
@@ -163,7 +174,7 @@ def train(kind, minutes, out, data=None, hidden=None, patch=32, batch_size=12, p
         images, times, target, mask, snr = patches.batch(rng, kind, tissue, batch_size, realisations)
         loss = step_loss(model, torch.from_numpy(images), torch.from_numpy(times), torch.from_numpy(target),
                          torch.from_numpy(mask), torch.from_numpy(snr), realisations, bias_weight, bias_window,
-                         low_snr_bias_boost)
+                         low_snr_bias_weight)
         opt.zero_grad()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -212,15 +223,17 @@ def main():
                         "--max-iterations ends it)")
     p.add_argument("--bias-window", type=int, default=1,
                    help="odd window (pixels) over which the bias term averages each group's mean error first")
-    p.add_argument("--low-snr-bias-boost", type=float, default=0.0,
-                   help=f"extra bias-term weight: x(1 + this) at SNR <= {BIAS_BOOST_SNR[0]:g}, fading to x1 at "
-                        f"SNR {BIAS_BOOST_SNR[1]:g}")
+    p.add_argument("--low-snr-bias-weight", type=float, default=0.0,
+                   help=f"weight of a variance-free bias term (pairs of realisations) at SNR <= "
+                        f"{LOW_SNR_BIAS_SNR[0]:g}, fading to 0 at SNR {LOW_SNR_BIAS_SNR[1]:g}; needs --realisations >= 2")
     a = p.parse_args()
     if a.bias_window < 1 or a.bias_window % 2 == 0:
         p.error("--bias-window must be an odd number >= 1")
+    if a.low_snr_bias_weight and a.realisations < 2:
+        p.error("--low-snr-bias-weight needs --realisations >= 2")
     print(train(a.kind, a.minutes, a.out, a.data, a.hidden, a.patch, a.batch, lr=a.lr, seed=a.seed, resume=a.resume,
                 threads=a.threads, realisations=a.realisations, bias_weight=a.bias_weight, bias_window=a.bias_window, save_every=a.save_every,
-                max_iterations=a.max_iterations, anneal=a.anneal, low_snr_bias_boost=a.low_snr_bias_boost))
+                max_iterations=a.max_iterations, anneal=a.anneal, low_snr_bias_weight=a.low_snr_bias_weight))
 
 
 if __name__ == "__main__":

@@ -152,19 +152,30 @@ def test_bias_term_adds_the_squared_mean_error_of_each_group():
     assert float(step_loss(_FixedEstimate(same), *args, realisations=2, bias_weight=3.0)) == pytest.approx(4 * float(plain), rel=1e-6)
 
 
-def test_low_snr_bias_boost_scales_the_bias_term_below_snr_10_only():
-    """At SNR 3 the bias term weighs 1 + boost times as much, at SNR 10 and above exactly as much as without it."""
+def test_low_snr_bias_term_charges_a_shared_error_and_credits_opposite_ones_below_snr_10_only():
+    """The same error in both realisations of a group adds weight x e^2 at SNR 3 (fading to nothing at SNR 10);
+    errors +e and -e, pure variance, take weight x e^2 off instead of adding e^2 / 2 as a squared mean would."""
     from mrpilot_train.train_rim import step_loss
 
     target = torch.ones(2, 2, 3, 3)
     mask = torch.ones(2, 3, 3, dtype=torch.bool)
-    same = _FixedEstimate(torch.cat([target[:, :1] + 0.1, torch.log(target[:, 1:])], 1))
-    for snr, factor in ((3.0, 5.0), (2.0, 5.0), (10.0, 1.0), (60.0, 1.0)):
+    logt = torch.log(target[:, 1:])
+    same = _FixedEstimate(torch.cat([target[:, :1] + 0.1, logt], 1))
+    opposite = _FixedEstimate(torch.cat([target[:, :1] + torch.tensor([0.1, -0.1]).view(2, 1, 1, 1), logt], 1))
+    for snr, share in ((2.0, 1.0), (3.0, 1.0), ((3.0 * 10.0) ** 0.5, 0.5), (10.0, 0.0), (60.0, 0.0)):
         args = (None, None, target, mask, torch.full((2,), snr))
-        plain = float(step_loss(same, *args))
-        biased = float(step_loss(same, *args, realisations=2, bias_weight=3.0))
-        boosted = float(step_loss(same, *args, realisations=2, bias_weight=3.0, low_snr_bias_boost=4.0))
-        assert boosted - plain == pytest.approx(factor * (biased - plain), rel=1e-5)
+        for net, sign in ((same, 1.0), (opposite, -1.0)):
+            plain = float(step_loss(net, *args))
+            weighted = float(step_loss(net, *args, realisations=2, low_snr_bias_weight=3.0))
+            assert weighted == pytest.approx(plain * (1 + sign * 3.0 * share), rel=1e-5, abs=1e-7)
+
+
+def test_pairwise_square_estimates_the_squared_mean_without_the_variance():
+    from mrpilot_train.train_rim import pairwise_square
+
+    draws = 0.1 + torch.randn(40000, 4, generator=torch.Generator().manual_seed(3), dtype=torch.float64)
+    assert float(pairwise_square(draws).mean()) == pytest.approx(0.01, abs=0.006)
+    assert float((draws.mean(1) ** 2).mean()) == pytest.approx(0.01 + 1 / 4, abs=0.01)
 
 
 def test_low_snr_share_fades_linearly_in_log_snr():
