@@ -183,6 +183,8 @@ def test_low_snr_share_fades_linearly_in_log_snr():
 
     share = low_snr_share(torch.tensor([1.0, 3.0, (3.0 * 10.0) ** 0.5, 10.0, 100.0]))
     assert share.tolist() == pytest.approx([1.0, 1.0, 0.5, 0.0, 0.0], abs=1e-6)
+    moved = low_snr_share(torch.tensor([10.0, (10.0 * 40.0) ** 0.5, 40.0]), 10.0, 40.0)
+    assert moved.tolist() == pytest.approx([1.0, 0.5, 0.0], abs=1e-6)
 
 
 @pytest.mark.parametrize("kind", ["t1", "t2"])
