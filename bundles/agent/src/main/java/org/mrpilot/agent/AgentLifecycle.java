@@ -1,12 +1,14 @@
 package org.mrpilot.agent;
 
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.mrpilot.api.lifecycle.StartupWork;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.startlevel.BundleStartLevel;
@@ -17,13 +19,15 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 
 /**
- * Watches start-up until every bundle is active and every component satisfied, then logs "agent ready" with the
- * time since JVM start; logs each component that failed (e.g. refused its configuration). Turns SIGINT and
+ * Watches start-up until every bundle is active, every component satisfied and every piece of {@link StartupWork}
+ * done, then logs "agent ready" with the time since JVM start; logs each component that failed (e.g. refused its configuration). Turns SIGINT and
  * SIGTERM into an orderly framework stop followed by exit code 0.
  */
 @Component(immediate = true)
@@ -41,10 +45,14 @@ public class AgentLifecycle {
     @Reference
     private ServiceComponentRuntime scr;
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private volatile List<StartupWork> startupWork;
+
     private BundleContext context;
     private ScheduledExecutorService watcher;
     private ScheduledFuture<?> poll;
     private long watchStartMs;
+    private boolean slowWorkReported;
 
     @Activate
     void activate(BundleContext context) {
@@ -62,7 +70,7 @@ public class AgentLifecycle {
 
     private void checkReady() {
         if (!startLevelsDone()) return;
-        AgentStatus status = AgentStatus.of(context, scr);
+        AgentStatus status = AgentStatus.of(context, scr, startupWork);
         boolean timedOut = System.currentTimeMillis() - watchStartMs > READY_TIMEOUT_MS;
         boolean onlyFailures = !status.problems().isEmpty() && status.problems().stream().allMatch(p -> p.contains("failed to start"));
         if (status.ready()) {
@@ -70,7 +78,7 @@ public class AgentLifecycle {
             log.info("agent ready in {} s after JVM start: {} bundles active, {} components satisfied",
                     String.format(Locale.ROOT, "%.2f", seconds), status.bundles(), status.components());
             poll.cancel(false);
-        } else if (onlyFailures || timedOut) {
+        } else if (onlyFailures || (timedOut && !status.problems().isEmpty())) {
             // If the console log writer is among the failures, nobody else would print these.
             boolean consoleDown = status.problems().stream().anyMatch(p -> p.contains(LOG_WRITER));
             for (String problem : status.problems()) {
@@ -78,6 +86,10 @@ public class AgentLifecycle {
                 if (consoleDown) System.err.println("mrpilot: agent not fully started: " + problem);
             }
             poll.cancel(false);
+        } else if (timedOut && !slowWorkReported) {
+            // Start-up work that outlasts the timeout (a slow disk, a busy host) still ends; keep watching for it.
+            log.warn("agent not ready after {} s: still {}", READY_TIMEOUT_MS / 1000, String.join(", ", status.pending()));
+            slowWorkReported = true;
         }
     }
 

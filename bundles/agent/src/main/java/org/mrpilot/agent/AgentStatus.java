@@ -2,6 +2,7 @@ package org.mrpilot.agent;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mrpilot.api.lifecycle.StartupWork;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
@@ -9,14 +10,21 @@ import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 
-/** A snapshot of the framework: bundles not active, components not satisfied and why. */
-record AgentStatus(int bundles, int components, List<String> problems) {
+/**
+ * A snapshot of the framework: bundles not active and components not satisfied, and why (problems), and start-up work
+ * still going on (pending).
+ */
+record AgentStatus(int bundles, int components, List<String> problems, List<String> pending) {
 
     boolean ready() {
-        return problems.isEmpty();
+        return problems.isEmpty() && pending.isEmpty();
     }
 
-    static AgentStatus of(BundleContext context, ServiceComponentRuntime scr) {
+    static AgentStatus of(BundleContext context, ServiceComponentRuntime scr, List<StartupWork> startupWork) {
+        List<String> pending = new ArrayList<>();
+        for (StartupWork work : startupWork) {
+            if (!work.done()) pending.add(work.description());
+        }
         List<String> problems = new ArrayList<>();
         Bundle[] bundles = context.getBundles();
         for (Bundle b : bundles) {
@@ -52,7 +60,7 @@ record AgentStatus(int bundles, int components, List<String> problems) {
                 }
             }
         }
-        return new AgentStatus(bundles.length, components, List.copyOf(problems));
+        return new AgentStatus(bundles.length, components, List.copyOf(problems), List.copyOf(pending));
     }
 
     /** First line of the failure's stack trace, without the exception's class name. */

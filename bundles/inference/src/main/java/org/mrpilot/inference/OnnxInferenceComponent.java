@@ -18,6 +18,7 @@ import org.mrpilot.api.inference.ModelInfo;
 import org.mrpilot.api.inference.ModelRejectedException;
 import org.mrpilot.api.inference.RuntimeInfo;
 import org.mrpilot.api.inference.Tensor;
+import org.mrpilot.api.lifecycle.StartupWork;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -32,11 +33,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * The OSGi face of the inference host: configuration, start-up model loading and logging around {@link OnnxInference}.
- * The configured models load after activation on a thread of their own; every service call waits for that load.
+ * The configured models load after activation on a thread of their own; every service call waits for that load, and
+ * the agent counts it as start-up work.
  */
-@Component(immediate = true, configurationPid = OnnxInferenceComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(immediate = true, configurationPid = OnnxInferenceComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        service = {InferenceService.class, StartupWork.class})
 @Designate(ocd = OnnxInferenceComponent.Config.class)
-public class OnnxInferenceComponent implements InferenceService {
+public class OnnxInferenceComponent implements InferenceService, StartupWork {
     static final String PID = "org.mrpilot.inference";
     private static final String CARD_SUFFIX = ".card.json";
 
@@ -124,6 +127,16 @@ public class OnnxInferenceComponent implements InferenceService {
             log.error(e.getMessage());
             throw e;
         }
+    }
+
+    @Override
+    public String description() {
+        return "loading the configured models";
+    }
+
+    @Override
+    public boolean done() {
+        return startup.finished();
     }
 
     @Override

@@ -38,6 +38,11 @@ final class StartupLoad {
         thread.start();
     }
 
+    /** True once every model was tried or the load was stopped. */
+    boolean finished() {
+        return finished.getCount() == 0;
+    }
+
     /** Waits until every model was tried or the load was stopped; returns at once on the loading thread itself. */
     void await() {
         if (Thread.currentThread() == thread) return;

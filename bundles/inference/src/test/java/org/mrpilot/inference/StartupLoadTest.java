@@ -1,6 +1,7 @@
 package org.mrpilot.inference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -35,8 +36,10 @@ class StartupLoadTest {
         // the first model blocks: the starter is back, the caller is held
         assertEquals(Thread.State.WAITING, settled(caller));
         assertTrue(loaded.isEmpty());
+        assertFalse(load.finished());
         release.countDown();
         assertTrue(callerReturned.await(10, TimeUnit.SECONDS), "the caller is released once every model was tried");
+        assertTrue(load.finished());
         assertEquals(CARDS, loaded);
         assertEquals(1, done.get());
     }

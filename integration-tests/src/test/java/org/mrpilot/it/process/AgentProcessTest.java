@@ -37,6 +37,9 @@ class AgentProcessTest {
             String runtime = agent.await("ONNX Runtime", START);
             assertTrue(runtime.matches(".*ONNX Runtime \\d+\\.\\d+\\.\\d+ ready, providers \\[CPU.*"), runtime);
             agent.await("model tiny-affine@1.0.0 loaded", START);
+            String log = agent.output();
+            int served = log.indexOf("configured models serving");
+            assertTrue(served >= 0 && served < log.indexOf("agent ready in"), "ready only once the models serve:\n" + log);
             agent.signal(signal);
             Integer exit = agent.exitWithin(Duration.ofSeconds(5));
             assertEquals(0, exit, "exit code within 5 s of SIG" + signal + ":\n" + agent.output());
