@@ -25,6 +25,8 @@ EVAL_SNRS = (3, 5, 10, 30, 60, 100)
 NAMES = {"t1": ("A", "B", "T1"), "t2": ("A", "T2")}
 SCHEDULE = {"t1": rx.TI_31, "t2": rx.TE_6}
 SIMILAR_SIZE = 2 * SIMILAR_RADIUS + 1
+# The loss settings of the run that produced the checkpoint (a resumed chain of runs records only its last one).
+LOSS_SETTINGS = ("noise_realisations", "bias_weight", "bias_window", "low_snr_bias_weight", "low_snr_bias_snr")
 
 
 def load(checkpoint: Path) -> Rim:
@@ -144,6 +146,7 @@ def card_for(kind: str, meta: dict, evaluation: dict, max_diff: float, eval_data
         "training": {k: meta[k] for k in ("iterations", "batch", "patch", "pool", "lr", "seed", "data", "minutes",
                                           "final_loss_ema", "parameters")}
                     | ({"lr_schedule": meta["lr_schedule"]} if "lr_schedule" in meta else {})
+                    | ({"last_run_loss": {k: meta[k] for k in LOSS_SETTINGS if k in meta}} if "bias_weight" in meta else {})
                     | {"noise": "Gaussian, sigma log-uniform in [0.0065, 0.255] x CSF proton density (SNR 100..3)",
                        "scale": "per sample: the patch's 99th percentile times a factor log-uniform in "
                                 f"{list(patches.SCALE_FACTOR_RANGE)} (a whole slice's percentile is set by its brightest tissue)",

@@ -416,3 +416,16 @@ def test_the_newton_step_reaches_the_fit_of_a_noiseless_series_where_the_gradien
     assert torch.all((start[:, -1] + step[:, 1] - truth[:, -1]).abs() < 0.1 * abs(math.log(0.8)))
     np.testing.assert_allclose((start[:, 0] + step[:, 0]).numpy(), 1.0, rtol=0.02)
     assert signal.gradient(fit)[:, -1].abs().max() < 0.05
+
+
+def test_card_records_the_loss_settings_of_the_last_run():
+    from mrpilot_train.export_rim import card_for
+    meta = {"kind": "t1", "hidden": 4, "steps": 6, "iterations": 10, "batch": 2, "patch": 16, "pool": 8, "lr": 1e-4,
+            "seed": 1001, "data": "procedural", "minutes": 1.0, "final_loss_ema": 0.1, "parameters": 99,
+            "noise_realisations": 4, "bias_weight": 4.0, "bias_window": 1, "low_snr_bias_weight": 48.0,
+            "low_snr_bias_snr": [3.0, 10.0]}
+    card = card_for("t1", meta, {}, 0.0, "held-out", "0.0.1", Rim("t1", hidden=4))
+    assert card["training"]["last_run_loss"] == {"noise_realisations": 4, "bias_weight": 4.0, "bias_window": 1,
+                                                 "low_snr_bias_weight": 48.0, "low_snr_bias_snr": [3.0, 10.0]}
+    del meta["bias_weight"]
+    assert "last_run_loss" not in card_for("t1", meta, {}, 0.0, "held-out", "0.0.1", Rim("t1", hidden=4))["training"]
