@@ -112,7 +112,7 @@ public class AgentLifecycle {
 
     /**
      * Stops the framework on a thread of its own (callers may be components the stop deactivates) and ends the
-     * JVM with {@code status}, or 1 when the stop did not finish in time.
+     * JVM with {@code status} ({@link #statusAfterStop}).
      */
     static void exit(BundleContext context, int status) {
         if (!EXITING.compareAndSet(false, true)) return;
@@ -124,11 +124,21 @@ public class AgentLifecycle {
             try {
                 framework.stop();
                 var event = framework.waitForStop(STOP_TIMEOUT_MS);
-                Runtime.getRuntime().halt(event.getType() == org.osgi.framework.FrameworkEvent.WAIT_TIMEDOUT ? 1 : status);
+                boolean timedOut = event.getType() == org.osgi.framework.FrameworkEvent.WAIT_TIMEDOUT;
+                if (timedOut) System.err.println("mrpilot: the framework did not stop within " + STOP_TIMEOUT_MS + " ms");
+                Runtime.getRuntime().halt(statusAfterStop(status, timedOut));
             } catch (BundleException | InterruptedException | IllegalStateException e) {
                 Runtime.getRuntime().halt(1);
             }
         }, "mrpilot-exit");
         stopper.start();
+    }
+
+    /**
+     * A stop that did not finish in time turns a clean exit (0) into 1, but never hides why the agent stopped: a model
+     * still loading on a starved host must not make a refused configuration (2) look like a crash.
+     */
+    static int statusAfterStop(int requested, boolean stopTimedOut) {
+        return stopTimedOut && requested == 0 ? 1 : requested;
     }
 }
