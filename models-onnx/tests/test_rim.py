@@ -178,6 +178,32 @@ def test_pairwise_square_estimates_the_squared_mean_without_the_variance():
     assert float((draws.mean(1) ** 2).mean()) == pytest.approx(0.01 + 1 / 4, abs=0.01)
 
 
+def test_sample_variance_is_the_variance_without_the_squared_mean():
+    from mrpilot_train.train_rim import sample_variance
+
+    draws = 0.3 + 0.2 * torch.randn(40000, 4, generator=torch.Generator().manual_seed(4), dtype=torch.float64)
+    assert float(sample_variance(draws).mean()) == pytest.approx(0.04, rel=0.02)
+    assert sample_variance(torch.full((3, 4), 0.7)).abs().max() < 1e-12
+
+
+def test_variance_term_charges_opposite_errors_inside_its_snr_band_only():
+    """Errors +e and -e in a group's two realisations (pure variance) add weight x e^2 from SNR 6 to 16, nothing
+    elsewhere; the same error in both (pure bias) adds nothing anywhere."""
+    from mrpilot_train.train_rim import step_loss
+
+    target = torch.ones(2, 2, 3, 3)
+    mask = torch.ones(2, 3, 3, dtype=torch.bool)
+    logt = torch.log(target[:, 1:])
+    same = _FixedEstimate(torch.cat([target[:, :1] + 0.1, logt], 1))
+    opposite = _FixedEstimate(torch.cat([target[:, :1] + torch.tensor([0.1, -0.1]).view(2, 1, 1, 1), logt], 1))
+    for snr, inside in ((3.0, 0.0), (6.0, 1.0), (10.0, 1.0), (16.0, 1.0), (30.0, 0.0)):
+        args = (None, None, target, mask, torch.full((2,), snr))
+        for net, variance in ((same, 0.0), (opposite, 1.0)):
+            plain = float(step_loss(net, *args))
+            weighted = float(step_loss(net, *args, realisations=2, variance_weight=2.0))
+            assert weighted == pytest.approx(plain * (1 + 2.0 * 2 * variance * inside), rel=1e-5, abs=1e-7)
+
+
 def test_low_snr_share_fades_linearly_in_log_snr():
     from mrpilot_train.train_rim import low_snr_share
 
