@@ -27,8 +27,8 @@ import org.osgi.service.log.LoggerFactory;
 
 /**
  * Watches start-up until every bundle is active, every component satisfied and every piece of {@link StartupWork}
- * done, then logs "agent ready" with the time since JVM start; logs each component that failed (e.g. refused its configuration). Turns SIGINT and
- * SIGTERM into an orderly framework stop followed by exit code 0.
+ * done, then logs "agent ready" with the time since JVM start; logs each component that failed (e.g. refused its
+ * configuration). Turns SIGINT and SIGTERM into an orderly framework stop followed by exit code 0.
  */
 @Component(immediate = true)
 public class AgentLifecycle {

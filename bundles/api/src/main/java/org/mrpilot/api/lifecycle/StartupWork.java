@@ -5,7 +5,7 @@ package org.mrpilot.api.lifecycle;
  * The agent does not call itself ready until every registered piece of start-up work is done.
  */
 public interface StartupWork {
-    /** What is being done, for the log: "loading configured models". */
+    /** What is being done, for the log: "loading the configured models". */
     String description();
 
     /** True once the work has ended, whatever its outcome. */
