@@ -187,8 +187,8 @@ def test_sample_variance_is_the_variance_without_the_squared_mean():
 
 
 def test_variance_term_charges_opposite_errors_inside_its_snr_band_only():
-    """Errors +e and -e in a group's two realisations (pure variance) add weight x e^2 from SNR 6 to 16, nothing
-    elsewhere; the same error in both (pure bias) adds nothing anywhere."""
+    """Errors +e and -e in a group's two realisations (pure variance) add weight x their sample variance, 2 e^2 per
+    realisation, from SNR 6 to 16 and nothing elsewhere; the same error in both (pure bias) adds nothing anywhere."""
     from mrpilot_train.train_rim import step_loss
 
     target = torch.ones(2, 2, 3, 3)
@@ -449,9 +449,10 @@ def test_card_records_the_loss_settings_of_the_last_run():
     meta = {"kind": "t1", "hidden": 4, "steps": 6, "iterations": 10, "batch": 2, "patch": 16, "pool": 8, "lr": 1e-4,
             "seed": 1001, "data": "procedural", "minutes": 1.0, "final_loss_ema": 0.1, "parameters": 99,
             "noise_realisations": 4, "bias_weight": 4.0, "bias_window": 1, "low_snr_bias_weight": 48.0,
-            "low_snr_bias_snr": [3.0, 10.0]}
+            "low_snr_bias_snr": [3.0, 10.0], "variance_weight": 2.0, "variance_snr": [6.0, 16.0]}
     card = card_for("t1", meta, {}, 0.0, "held-out", "0.0.1", Rim("t1", hidden=4))
     assert card["training"]["last_run_loss"] == {"noise_realisations": 4, "bias_weight": 4.0, "bias_window": 1,
-                                                 "low_snr_bias_weight": 48.0, "low_snr_bias_snr": [3.0, 10.0]}
+                                                 "low_snr_bias_weight": 48.0, "low_snr_bias_snr": [3.0, 10.0],
+                                                 "variance_weight": 2.0, "variance_snr": [6.0, 16.0]}
     del meta["bias_weight"]
     assert "last_run_loss" not in card_for("t1", meta, {}, 0.0, "held-out", "0.0.1", Rim("t1", hidden=4))["training"]
