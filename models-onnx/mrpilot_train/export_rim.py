@@ -27,7 +27,7 @@ SCHEDULE = {"t1": rx.TI_31, "t2": rx.TE_6}
 SIMILAR_SIZE = 2 * SIMILAR_RADIUS + 1
 # The loss settings of the run that produced the checkpoint (a resumed chain of runs records only its last one).
 LOSS_SETTINGS = ("noise_realisations", "bias_weight", "bias_window", "low_snr_bias_weight", "low_snr_bias_snr",
-                 "variance_weight", "variance_snr")
+                 "variance_weight", "variance_snr", "bias_space")
 
 
 def load(checkpoint: Path) -> Rim:

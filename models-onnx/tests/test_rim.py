@@ -170,6 +170,38 @@ def test_low_snr_bias_term_charges_a_shared_error_and_credits_opposite_ones_belo
             assert weighted == pytest.approx(plain * (1 + sign * 3.0 * share), rel=1e-5, abs=1e-7)
 
 
+def test_relative_bias_space_charges_the_jensen_bias_that_opposite_log_errors_put_into_t():
+    """log T errors +e and -e in a group's two realisations: no bias in log T, so the log-space bias term adds nothing;
+    but T reads (e^e + e^-e) / 2 = cosh e on average, and the relative-space term charges (cosh e - 1)^2."""
+    from mrpilot_train.train_rim import step_loss
+
+    e = 0.3
+    target = torch.ones(2, 2, 3, 3)
+    mask = torch.ones(2, 3, 3, dtype=torch.bool)
+    args = (None, None, target, mask, torch.full((2,), 10.0))
+    net = _FixedEstimate(torch.cat([target[:, :1], torch.tensor([e, -e]).view(2, 1, 1, 1).expand(2, 1, 3, 3)], 1))
+    plain = float(step_loss(net, *args))  # (2/3) e^2: the T channel's weight 2 over 3 channel weights
+    assert plain == pytest.approx(2 / 3 * e ** 2, rel=1e-5)
+    log_space = float(step_loss(net, *args, realisations=2, bias_weight=3.0))
+    relative = float(step_loss(net, *args, realisations=2, bias_weight=3.0, bias_space="relative"))
+    assert log_space == pytest.approx(plain, rel=1e-6)
+    assert relative - plain == pytest.approx(3.0 * 2 / 3 * (math.cosh(e) - 1) ** 2, rel=1e-4)
+
+
+def test_relative_bias_space_stays_finite_for_a_diverged_estimate_and_outside_the_mask_where_t_is_zero():
+    """exp(100) overflows float32: unclamped, the masked-out pixel's inf times its zero weight would make the loss NaN."""
+    from mrpilot_train.train_rim import step_loss
+
+    target = torch.ones(2, 2, 3, 3)
+    target[:, :, 0, 0] = 0.0
+    mask = target[:, 0] > 0
+    estimate = torch.cat([target[:, :1], torch.full((2, 1, 3, 3), 100.0)], 1).requires_grad_(True)
+    loss = step_loss(_FixedEstimate(estimate), None, None, target, mask, torch.full((2,), 3.0), realisations=2,
+                     bias_weight=8.0, low_snr_bias_weight=32.0, variance_weight=2.0, bias_space="relative")
+    loss.backward()
+    assert math.isfinite(float(loss.detach())) and bool(torch.isfinite(estimate.grad).all())
+
+
 def test_pairwise_square_estimates_the_squared_mean_without_the_variance():
     from mrpilot_train.train_rim import pairwise_square
 
@@ -449,10 +481,11 @@ def test_card_records_the_loss_settings_of_the_last_run():
     meta = {"kind": "t1", "hidden": 4, "steps": 6, "iterations": 10, "batch": 2, "patch": 16, "pool": 8, "lr": 1e-4,
             "seed": 1001, "data": "procedural", "minutes": 1.0, "final_loss_ema": 0.1, "parameters": 99,
             "noise_realisations": 4, "bias_weight": 4.0, "bias_window": 1, "low_snr_bias_weight": 48.0,
-            "low_snr_bias_snr": [3.0, 10.0], "variance_weight": 2.0, "variance_snr": [6.0, 16.0]}
+            "low_snr_bias_snr": [3.0, 10.0], "variance_weight": 2.0, "variance_snr": [6.0, 16.0], "bias_space": "relative"}
     card = card_for("t1", meta, {}, 0.0, "held-out", "0.0.1", Rim("t1", hidden=4))
     assert card["training"]["last_run_loss"] == {"noise_realisations": 4, "bias_weight": 4.0, "bias_window": 1,
                                                  "low_snr_bias_weight": 48.0, "low_snr_bias_snr": [3.0, 10.0],
-                                                 "variance_weight": 2.0, "variance_snr": [6.0, 16.0]}
+                                                 "variance_weight": 2.0, "variance_snr": [6.0, 16.0],
+                                                 "bias_space": "relative"}
     del meta["bias_weight"]
     assert "last_run_loss" not in card_for("t1", meta, {}, 0.0, "held-out", "0.0.1", Rim("t1", hidden=4))["training"]
