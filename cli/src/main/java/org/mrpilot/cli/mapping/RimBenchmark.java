@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.mrpilot.api.mapping.QuantitativeMap;
 import org.mrpilot.api.mapping.RelaxometryKind;
 import org.mrpilot.api.mapping.WeightedSeries;
@@ -58,7 +60,8 @@ public final class RimBenchmark implements Benchmark {
 
     @Override
     public String usage() {
-        return "[--realisations N (noise realisations per SNR, default 20)] [--models DIR] [--png-dir DIR (default bench-out/rim)] [--threads N]";
+        return "[--realisations N (noise realisations per SNR, default 20)] [--kind t1|t2 (default both; t2 alone skips speed, generalisation"
+                + " and small structures, which are T1's)] [--models DIR] [--png-dir DIR (default bench-out/rim)] [--threads N]";
     }
 
     /** Estimates of one method over the realisations of one experiment. */
@@ -87,6 +90,7 @@ public final class RimBenchmark implements Benchmark {
         int threads = args.intValue("threads", 0);
         if (realisations < 2) throw new UsageException("--realisations must be >= 2 (CV needs two), got " + realisations);
         if (threads < 0) throw new UsageException("--threads must be >= 0");
+        Set<RelaxometryKind> kinds = kinds(args.string("kind", null));
         Files.createDirectories(pngDir);
         HeldOutHead head = new HeldOutHead(HeldOutHead.SEED);
         SmallStructures structures = new SmallStructures(head);
@@ -107,18 +111,24 @@ public final class RimBenchmark implements Benchmark {
                 list.add(new Runner("mle", mle::map));
                 runners.put(kind, list);
             }
-            long runs = (long) realisations * (SNRS.length * (runners.get(RelaxometryKind.T1).size() + runners.get(RelaxometryKind.T2).size())
-                    + 3L * runners.get(RelaxometryKind.T1).size());
-            Map<String, Estimates> t1AtStructureSnr;
+            boolean t1 = kinds.contains(RelaxometryKind.T1);
+            long runs = 0;
+            for (RelaxometryKind kind : kinds) runs += (long) realisations * SNRS.length * runners.get(kind).size();
+            if (t1) runs += 3L * realisations * runners.get(RelaxometryKind.T1).size();
             try (Progress progress = new Progress("bench rim", runs)) {
-                JsonObject t1 = new JsonObject(), t2 = new JsonObject();
-                t1AtStructureSnr = sweep(RelaxometryKind.T1, TI_31, head, brain, runners.get(RelaxometryKind.T1), realisations, progress, t1, table, tissueTable, floorTable, pngDir);
-                sweep(RelaxometryKind.T2, TE_6, head, brain, runners.get(RelaxometryKind.T2), realisations, progress, t2, table, tissueTable, floorTable, pngDir);
-                root.add("t1", t1);
-                root.add("t2", t2);
-                root.add("speed", speed(t1AtStructureSnr, host.intraOpThreads(), mle.threads()));
-                root.add("generalisation", generalisation(head, brain, runners.get(RelaxometryKind.T1), realisations, progress, t1AtStructureSnr));
-                root.add("small_structures", smallStructures(head, structures, runners.get(RelaxometryKind.T1), realisations, progress, t1AtStructureSnr));
+                Map<String, Estimates> t1AtStructureSnr = null;
+                for (RelaxometryKind kind : kinds) {
+                    JsonObject json = new JsonObject();
+                    Map<String, Estimates> atStructureSnr = sweep(kind, kind == RelaxometryKind.T1 ? TI_31 : TE_6, head, brain, runners.get(kind),
+                            realisations, progress, json, table, tissueTable, floorTable, pngDir);
+                    if (kind == RelaxometryKind.T1) t1AtStructureSnr = atStructureSnr;
+                    root.add(kind.name().toLowerCase(), json);
+                }
+                if (t1) {
+                    root.add("speed", speed(t1AtStructureSnr, host.intraOpThreads(), mle.threads()));
+                    root.add("generalisation", generalisation(head, brain, runners.get(RelaxometryKind.T1), realisations, progress, t1AtStructureSnr));
+                    root.add("small_structures", smallStructures(head, structures, runners.get(RelaxometryKind.T1), realisations, progress, t1AtStructureSnr));
+                }
             }
         }
         out.println("RIM vs MLE, held-out 256x256 slice, " + realisations + " noise realisations per SNR; medians over the brain of per-pixel metrics");
@@ -128,9 +138,19 @@ public final class RimBenchmark implements Benchmark {
         out.println("texture floor: the lowest median |bias| of T that shrinking each pixel's Cramer-Rao-efficient estimate towards its"
                 + " tissue's exact mean reaches, given the phantom's voxel texture and " + realisations + " realisations (within the CV target where it applies):");
         floorTable.print(out);
-        printSummary(root, out);
+        if (root.has("speed")) printSummary(root, out);
         out.println("box plots: " + pngDir);
         return root;
+    }
+
+    /** The kinds --kind names (t1 or t2), in benchmark order; both when it is absent. */
+    static Set<RelaxometryKind> kinds(String kind) {
+        if (kind == null) return EnumSet.allOf(RelaxometryKind.class);
+        return switch (kind) {
+            case "t1" -> EnumSet.of(RelaxometryKind.T1);
+            case "t2" -> EnumSet.of(RelaxometryKind.T2);
+            default -> throw new UsageException("--kind must be t1 or t2, got " + kind);
+        };
     }
 
     /** Monte Carlo over all SNRs for one kind; returns the estimates at STRUCTURE_SNR (reused as speed and E1 data). */
