@@ -104,6 +104,7 @@ public final class RimBenchmark implements Benchmark {
         Table floorTable = new Table("kind", "SNR", "floor |bias|", "own share", "cv", "cv ceiling");
         try (OnnxInference host = RimModels.open(models, System.err); MleMapper mle = new MleMapper(threads)) {
             RimMapper rim = new RimMapper(host);
+            root.add("models", modelsJudged(host, kinds));
             Map<RelaxometryKind, List<Runner>> runners = new LinkedHashMap<>();
             for (RelaxometryKind kind : RelaxometryKind.values()) {
                 List<Runner> list = new ArrayList<>();
@@ -141,6 +142,20 @@ public final class RimBenchmark implements Benchmark {
         if (root.has("speed")) printSummary(root, out);
         out.println("box plots: " + pngDir);
         return root;
+    }
+
+    /** Name, version and sha256 of each RIM model the run judges, so its figures can be tied to the model files. */
+    private static JsonObject modelsJudged(OnnxInference host, Set<RelaxometryKind> kinds) {
+        JsonObject models = new JsonObject();
+        for (RelaxometryKind kind : kinds) {
+            host.model(RimMapper.modelName(kind)).ifPresent(info -> {
+                JsonObject m = new JsonObject();
+                m.addProperty("version", info.card().version());
+                m.addProperty("sha256", info.card().sha256());
+                models.add(info.card().name(), m);
+            });
+        }
+        return models;
     }
 
     /** The kinds --kind names (t1 or t2), in benchmark order; both when it is absent. */
