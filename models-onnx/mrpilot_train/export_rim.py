@@ -16,6 +16,7 @@ from . import patches
 from . import relaxometry as rx
 from .cards import tensor_json, write_card
 from .rim import POOL_WINDOW, SIMILAR_RADIUS, Rim
+from .rim_cards import write_markdown
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
 OPSET = 17
@@ -160,27 +161,6 @@ def card_for(kind: str, meta: dict, evaluation: dict, max_diff: float, eval_data
                        "per_snr": evaluation,
                        "onnx_vs_pytorch_max_abs_diff": max_diff},
     }
-
-
-def write_markdown(card_path: Path):
-    card = json.loads(card_path.read_text())
-    lines = [f"# {card['name']} {card['version']}", "", card["description"], "", "## Inputs and outputs", ""]
-    for spec in card["inputs"] + card["outputs"]:
-        lines.append(f"- `{spec['name']}` {spec['dtype']} {spec['shape']} ({spec['unit']}): {spec['normalisation']}")
-    lines += ["", "## Training", ""] + [f"- {k}: {v}" for k, v in card["training"].items()]
-    ev = card["evaluation"]
-    lines += ["", "## Held-out evaluation", "", f"Data: {ev['data']}; seed {ev['held_out_seed']} (training seed differs).",
-              "", "| SNR | median abs. rel. error T | median rel. error T | median rel. error T, one scale for all patches "
-              "| median abs. rel. error A |", "|---|---|---|---|---|"]
-    for snr, v in ev["per_snr"].items():
-        lines.append(f"| {snr} | {v['t_median_abs_rel_error']:.4f} | {v['t_median_rel_error']:+.4f} "
-                     f"| {v['t_median_rel_error_slice_scale']:+.4f} | {v['a_median_abs_rel_error']:.4f} |")
-    lines += ["", f"ONNX Runtime vs PyTorch max abs difference: {ev['onnx_vs_pytorch_max_abs_diff']:.2e}", "",
-              f"File sha256: `{card['sha256']}`", "",
-              "The Monte Carlo comparison with the MLE on a held-out 256x256 slice is `./mrpilot bench rim`.", ""]
-    md = card_path.with_name(card_path.name.replace(".card.json", ".card.md"))
-    md.write_text("\n".join(lines))
-    return md
 
 
 def main():
