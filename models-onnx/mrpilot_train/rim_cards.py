@@ -39,8 +39,9 @@ def monte_carlo_section(bench: dict, kind: str) -> dict:
             "texture_floor_abs_bias": bench[kind]["texture_floor"][snr]["abs_bias_median"],
             "targets_met": targets_met(int(snr), rim, mle),
         }
-    return {"command": f"./mrpilot bench rim --realisations {bench['realisations']}", "realisations": bench["realisations"],
-            "slice": bench["slice"], "per_snr": per_snr}
+    alone = "" if "t1" in bench and "t2" in bench else f" --kind {kind}"  # a record of one kind came from --kind
+    return {"command": f"./mrpilot bench rim --realisations {bench['realisations']}{alone}",
+            "realisations": bench["realisations"], "slice": bench["slice"], "per_snr": per_snr}
 
 
 def check_judged(card: dict, bench: dict):

@@ -49,12 +49,12 @@ def test_the_records_figures_reach_the_card_json_and_markdown(tmp_path):
     path.write_text(json.dumps(card("rim-t2", "abc")))
     add_benchmark([path], bench("abc"))
     mc = json.loads(path.read_text())["monte_carlo"]
-    assert mc["realisations"] == 100 and mc["command"] == "./mrpilot bench rim --realisations 100"
+    assert mc["realisations"] == 100 and mc["command"] == "./mrpilot bench rim --realisations 100 --kind t2"
     assert [mc["per_snr"][s]["targets_met"] for s in ("3", "10", "30")] == [True, False, True]
     assert mc["per_snr"]["10"]["cv_ratio"] == pytest.approx(0.25)
     assert mc["per_snr"]["10"]["rim_abs_bias_by_tissue"]["csf"] == pytest.approx(0.021)
     md = (tmp_path / "rim-t2.card.md").read_text()
-    assert "## Monte Carlo benchmark (`./mrpilot bench rim --realisations 100`)" in md
+    assert "## Monte Carlo benchmark (`./mrpilot bench rim --realisations 100 --kind t2`)" in md
     assert "| 10 | 0.1000 | 0.4000 | 0.250 | +0.0050 | 0.0210 | 0.0210 / 0.0210 / 0.0210 | 0.0150 | +0.0800 | 0.0800 | no |" in md
 
 
