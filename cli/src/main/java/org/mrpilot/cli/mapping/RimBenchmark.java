@@ -106,7 +106,7 @@ public final class RimBenchmark implements Benchmark {
             RimMapper rim = new RimMapper(host);
             root.add("models", modelsJudged(host, kinds));
             Map<RelaxometryKind, List<Runner>> runners = new LinkedHashMap<>();
-            for (RelaxometryKind kind : RelaxometryKind.values()) {
+            for (RelaxometryKind kind : kinds) {
                 List<Runner> list = new ArrayList<>();
                 if (host.model(RimMapper.modelName(kind)).isPresent()) list.add(new Runner("rim", rim::map));
                 list.add(new Runner("mle", mle::map));
